@@ -1,0 +1,80 @@
+package org.resumablesse;
+
+/**
+ * The MicroProfile Config keys of the module, all under the prefix {@value #PREFIX}. Each can be
+ * set in {@code META-INF/microprofile-config.properties}, as a system property or as an environment
+ * variable (MicroProfile Config maps {@code resumable-sse.buffer-size} to {@code
+ * RESUMABLE_SSE_BUFFER_SIZE}). Durations take a number with a unit ({@code 500ms}, {@code 30s},
+ * {@code 5m}, {@code 1h}) or ISO-8601 ({@code PT30S}). Defaults and meanings are listed in {@code
+ * docs/reference/configuration.md}; a bad value fails the deployment with a message naming the key.
+ */
+public final class ResumableSseConfig {
+
+    /** The prefix of every key. */
+    public static final String PREFIX = "resumable-sse.";
+
+    /** Events kept per stream (broadcast, each topic, session and user). Default 1000. */
+    public static final String BUFFER_SIZE = PREFIX + "buffer-size";
+
+    /** How long a session outlives its last connection. Default 30s. */
+    public static final String BUFFER_TTL = PREFIX + "buffer-ttl";
+
+    /** False gives plain live SSE: no cookie, no history, no replay. Default true. */
+    public static final String ENABLE_RECONNECTION = PREFIX + "enable-reconnection";
+
+    /** How often expired sessions and idle streams are removed. Default 10s. */
+    public static final String CLEANUP_INTERVAL = PREFIX + "cleanup-interval";
+
+    /**
+     * How often a comment is written to every connection; also how dead connections are found.
+     * Default 15s.
+     */
+    public static final String HEARTBEAT_INTERVAL = PREFIX + "heartbeat-interval";
+
+    /** The reconnection delay sent in {@code retry:}. Default 3s. */
+    public static final String RETRY_BASE = PREFIX + "retry-base";
+
+    /** The most random time added to {@link #RETRY_BASE} so reconnects spread out. Default 2s. */
+    public static final String RETRY_JITTER = PREFIX + "retry-jitter";
+
+    /** The largest encoded event in bytes; a larger one is refused at publish. Default 65536. */
+    public static final String MAX_EVENT_SIZE = PREFIX + "max-event-size";
+
+    /** The most sessions held at once; a new session over it is answered 503. Default 10000. */
+    public static final String MAX_SESSIONS = PREFIX + "max-sessions";
+
+    /** The most open connections of one session; one more is answered 429. Default 8. */
+    public static final String MAX_CONNECTIONS_PER_SESSION = PREFIX + "max-connections-per-session";
+
+    /** The most topics one connection may follow; more is answered 400. Default 32. */
+    public static final String MAX_TOPICS_PER_CONNECTION = PREFIX + "max-topics-per-connection";
+
+    /**
+     * The most events waiting to be written to one connection before it is closed as too slow.
+     * Default 1000.
+     */
+    public static final String MAX_QUEUED_EVENTS = PREFIX + "max-queued-events";
+
+    /**
+     * True adds {@code _replayed} and {@code _originalTime} to replayed JSON-object events. Default
+     * false.
+     */
+    public static final String REPLAY_MARKERS = PREFIX + "replay-markers";
+
+    /** The session cookie's name. Default {@code sse-session-id}. */
+    public static final String COOKIE_NAME = PREFIX + "cookie.name";
+
+    /** The session cookie's Path; empty means the stream endpoint's own path. Default empty. */
+    public static final String COOKIE_PATH = PREFIX + "cookie.path";
+
+    /** The session cookie's SameSite: Strict, Lax or None. Default Lax. */
+    public static final String COOKIE_SAME_SITE = PREFIX + "cookie.same-site";
+
+    /**
+     * When the session cookie is marked Secure: {@code auto} (when the request is secure), {@code
+     * always} or {@code never}. Default auto.
+     */
+    public static final String COOKIE_SECURE = PREFIX + "cookie.secure";
+
+    private ResumableSseConfig() {}
+}
