@@ -1,0 +1,243 @@
+package org.resumablesse.core;
+
+import static org.resumablesse.ResumableSseConfig.BUFFER_SIZE;
+import static org.resumablesse.ResumableSseConfig.BUFFER_TTL;
+import static org.resumablesse.ResumableSseConfig.CLEANUP_INTERVAL;
+import static org.resumablesse.ResumableSseConfig.HEARTBEAT_INTERVAL;
+import static org.resumablesse.ResumableSseConfig.MAX_CONNECTIONS_PER_SESSION;
+import static org.resumablesse.ResumableSseConfig.MAX_EVENT_SIZE;
+import static org.resumablesse.ResumableSseConfig.MAX_QUEUED_EVENTS;
+import static org.resumablesse.ResumableSseConfig.MAX_SESSIONS;
+import static org.resumablesse.ResumableSseConfig.MAX_TOPICS_PER_CONNECTION;
+import static org.resumablesse.ResumableSseConfig.RETRY_BASE;
+import static org.resumablesse.ResumableSseConfig.RETRY_JITTER;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The engine's bounds and switches, checked once when built: a value out of range is refused with a
+ * message that names its configuration key. Immutable and thread-safe; see {@code
+ * docs/reference/configuration.md}.
+ *
+ * @param bufferSize events kept per stream
+ * @param bufferTtl how long a session outlives its last connection
+ * @param reconnectionEnabled false for plain live SSE: no sessions, no history, no replay
+ * @param cleanupInterval how often expiry runs
+ * @param heartbeatInterval how often every connection gets a comment
+ * @param retryBase the reconnection delay sent to clients
+ * @param retryJitter the most random time added to the delay
+ * @param maxEventBytes the largest encoded event
+ * @param maxSessions the most sessions held at once
+ * @param maxConnectionsPerSession the most open connections of one session
+ * @param maxTopicsPerConnection the most topics one connection follows
+ * @param maxQueuedEvents the most frames waiting for one connection before it is closed as too slow
+ * @param replayMarkers whether replayed JSON objects get {@code _replayed} and {@code
+ *     _originalTime}
+ */
+public record EngineSettings(
+        int bufferSize,
+        Duration bufferTtl,
+        boolean reconnectionEnabled,
+        Duration cleanupInterval,
+        Duration heartbeatInterval,
+        Duration retryBase,
+        Duration retryJitter,
+        int maxEventBytes,
+        int maxSessions,
+        int maxConnectionsPerSession,
+        int maxTopicsPerConnection,
+        int maxQueuedEvents,
+        boolean replayMarkers) {
+
+    /** The smallest max-event-size accepted: room for a name, an id and a little data. */
+    public static final int MIN_EVENT_BYTES = 256;
+
+    /**
+     * @throws IllegalArgumentException naming the key of the first value out of range
+     */
+    public EngineSettings {
+        atLeast(BUFFER_SIZE, bufferSize, 1, 10_000_000);
+        positive(BUFFER_TTL, bufferTtl);
+        positive(CLEANUP_INTERVAL, cleanupInterval);
+        positive(HEARTBEAT_INTERVAL, heartbeatInterval);
+        notNegative(RETRY_BASE, retryBase);
+        notNegative(RETRY_JITTER, retryJitter);
+        if (retryBase.plus(retryJitter).toMillis() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(
+                    RETRY_BASE + " plus " + RETRY_JITTER + " is too long");
+        }
+        atLeast(MAX_EVENT_SIZE, maxEventBytes, MIN_EVENT_BYTES, Integer.MAX_VALUE);
+        atLeast(MAX_SESSIONS, maxSessions, 1, Integer.MAX_VALUE);
+        atLeast(MAX_CONNECTIONS_PER_SESSION, maxConnectionsPerSession, 1, Integer.MAX_VALUE);
+        atLeast(MAX_TOPICS_PER_CONNECTION, maxTopicsPerConnection, 0, 10_000);
+        atLeast(MAX_QUEUED_EVENTS, maxQueuedEvents, 1, Integer.MAX_VALUE);
+    }
+
+    /** The defaults, the seed's where it had one. */
+    public static EngineSettings defaults() {
+        return new EngineSettings(
+                1000,
+                Duration.ofSeconds(30),
+                true,
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(3),
+                Duration.ofSeconds(2),
+                65_536,
+                10_000,
+                8,
+                32,
+                1000,
+                false);
+    }
+
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder(defaults());
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    private static void atLeast(String key, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(
+                    key + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+
+    private static void positive(String key, Duration value) {
+        Objects.requireNonNull(value, key);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(key + " must be longer than zero, got " + value);
+        }
+    }
+
+    private static void notNegative(String key, Duration value) {
+        Objects.requireNonNull(value, key);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(key + " must not be negative, got " + value);
+        }
+    }
+
+    /** Builds settings one value at a time; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+        private int bufferSize;
+        private Duration bufferTtl;
+        private boolean reconnectionEnabled;
+        private Duration cleanupInterval;
+        private Duration heartbeatInterval;
+        private Duration retryBase;
+        private Duration retryJitter;
+        private int maxEventBytes;
+        private int maxSessions;
+        private int maxConnectionsPerSession;
+        private int maxTopicsPerConnection;
+        private int maxQueuedEvents;
+        private boolean replayMarkers;
+
+        private Builder(EngineSettings from) {
+            bufferSize = from.bufferSize;
+            bufferTtl = from.bufferTtl;
+            reconnectionEnabled = from.reconnectionEnabled;
+            cleanupInterval = from.cleanupInterval;
+            heartbeatInterval = from.heartbeatInterval;
+            retryBase = from.retryBase;
+            retryJitter = from.retryJitter;
+            maxEventBytes = from.maxEventBytes;
+            maxSessions = from.maxSessions;
+            maxConnectionsPerSession = from.maxConnectionsPerSession;
+            maxTopicsPerConnection = from.maxTopicsPerConnection;
+            maxQueuedEvents = from.maxQueuedEvents;
+            replayMarkers = from.replayMarkers;
+        }
+
+        public Builder bufferSize(int value) {
+            bufferSize = value;
+            return this;
+        }
+
+        public Builder bufferTtl(Duration value) {
+            bufferTtl = value;
+            return this;
+        }
+
+        public Builder reconnectionEnabled(boolean value) {
+            reconnectionEnabled = value;
+            return this;
+        }
+
+        public Builder cleanupInterval(Duration value) {
+            cleanupInterval = value;
+            return this;
+        }
+
+        public Builder heartbeatInterval(Duration value) {
+            heartbeatInterval = value;
+            return this;
+        }
+
+        public Builder retryBase(Duration value) {
+            retryBase = value;
+            return this;
+        }
+
+        public Builder retryJitter(Duration value) {
+            retryJitter = value;
+            return this;
+        }
+
+        public Builder maxEventBytes(int value) {
+            maxEventBytes = value;
+            return this;
+        }
+
+        public Builder maxSessions(int value) {
+            maxSessions = value;
+            return this;
+        }
+
+        public Builder maxConnectionsPerSession(int value) {
+            maxConnectionsPerSession = value;
+            return this;
+        }
+
+        public Builder maxTopicsPerConnection(int value) {
+            maxTopicsPerConnection = value;
+            return this;
+        }
+
+        public Builder maxQueuedEvents(int value) {
+            maxQueuedEvents = value;
+            return this;
+        }
+
+        public Builder replayMarkers(boolean value) {
+            replayMarkers = value;
+            return this;
+        }
+
+        /**
+         * @throws IllegalArgumentException naming the key of the first value out of range
+         */
+        public EngineSettings build() {
+            return new EngineSettings(
+                    bufferSize,
+                    bufferTtl,
+                    reconnectionEnabled,
+                    cleanupInterval,
+                    heartbeatInterval,
+                    retryBase,
+                    retryJitter,
+                    maxEventBytes,
+                    maxSessions,
+                    maxConnectionsPerSession,
+                    maxTopicsPerConnection,
+                    maxQueuedEvents,
+                    replayMarkers);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.resumablesse.core;
+
+/**
+ * A snapshot of what the engine holds, for gauges.
+ *
+ * @param openConnections connections open now
+ * @param sessionsConnected sessions with at least one open connection
+ * @param sessionsDisconnected sessions waiting for a client to come back
+ * @param eventsRetained events kept in history
+ * @param bytesRetained bytes of names and data kept in history
+ */
+public record EngineStats(
+        int openConnections,
+        int sessionsConnected,
+        int sessionsDisconnected,
+        long eventsRetained,
+        long bytesRetained) {}

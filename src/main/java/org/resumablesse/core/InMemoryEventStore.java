@@ -1,0 +1,205 @@
+package org.resumablesse.core;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.resumablesse.Audience;
+import org.resumablesse.spi.EventStore;
+import org.resumablesse.spi.History;
+import org.resumablesse.spi.StoredEvent;
+
+/**
+ * The embedded store: a bounded log per stream in this JVM's memory, a new random epoch at every
+ * start.
+ *
+ * <p>One lock guards appends, reads and removals, and the listener is called under it; so the
+ * listener sees appends in sequence order, and the hand-over from a history read to live delivery
+ * is exact. Thread-safe.
+ */
+public final class InMemoryEventStore implements EventStore {
+
+    private final int capacity;
+    private final String epoch;
+    private final Map<Audience, StreamLog> streams = new HashMap<>();
+    private final Map<Audience, Removal> removed = new HashMap<>();
+    private AppendListener listener = event -> {};
+    private long head;
+    private long retainedEvents;
+    private long retainedBytes;
+
+    /**
+     * @param capacity events kept per stream; 0 keeps none (plain live delivery)
+     * @param random the source of the epoch
+     */
+    public InMemoryEventStore(int capacity, SecureRandom random) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity < 0: " + capacity);
+        }
+        this.capacity = capacity;
+        this.epoch = SessionIds.newEpoch(random);
+    }
+
+    @Override
+    public String epoch() {
+        return epoch;
+    }
+
+    @Override
+    public synchronized long head() {
+        return head;
+    }
+
+    @Override
+    public synchronized StoredEvent append(
+            Audience stream, String name, String data, long timeMillis) {
+        StoredEvent event = new StoredEvent(epoch, ++head, stream, name, data, timeMillis);
+        StreamLog log = streams.computeIfAbsent(stream, key -> new StreamLog(takeRemoval(key)));
+        log.lastAppendMillis = timeMillis;
+        if (capacity > 0) {
+            log.events.add(event);
+            retainedEvents++;
+            retainedBytes += weight(event);
+            if (log.events.size() > capacity) {
+                dropOldest(log);
+            }
+        } else {
+            log.droppedThrough = event.sequence();
+        }
+        listener.appended(event);
+        return event;
+    }
+
+    @Override
+    public synchronized History readAfter(Set<Audience> followed, long afterSequence) {
+        List<StoredEvent> events = new ArrayList<>();
+        for (Audience stream : followed) {
+            StreamLog log = streams.get(stream);
+            long droppedThrough = log != null ? log.droppedThrough : removedThroughOf(stream);
+            if (droppedThrough > afterSequence) {
+                return History.incomplete(head);
+            }
+            if (log != null) {
+                collectAfter(log.events, afterSequence, events);
+            }
+        }
+        events.sort(Comparator.comparingLong(StoredEvent::sequence));
+        return new History(events, true, head);
+    }
+
+    @Override
+    public synchronized void setAppendListener(AppendListener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public synchronized void removeStream(Audience stream) {
+        StreamLog log = streams.remove(stream);
+        if (log != null) {
+            forget(stream, log, log.lastAppendMillis);
+        }
+    }
+
+    @Override
+    public synchronized int removeIdleStreams(long idleBeforeMillis, Predicate<Audience> followed) {
+        removed.values().removeIf(removal -> removal.atMillis < idleBeforeMillis);
+        int count = 0;
+        for (Iterator<Map.Entry<Audience, StreamLog>> it = streams.entrySet().iterator();
+                it.hasNext(); ) {
+            Map.Entry<Audience, StreamLog> entry = it.next();
+            Audience stream = entry.getKey();
+            StreamLog log = entry.getValue();
+            boolean removable =
+                    (stream.kind() == Audience.Kind.TOPIC || stream.kind() == Audience.Kind.USER)
+                            && log.lastAppendMillis < idleBeforeMillis
+                            && !followed.test(stream);
+            if (removable) {
+                it.remove();
+                forget(stream, log, idleBeforeMillis);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public synchronized StoreStats stats() {
+        return new StoreStats(retainedEvents, retainedBytes, streams.size());
+    }
+
+    @Override
+    public synchronized void close() {
+        streams.clear();
+        removed.clear();
+        retainedEvents = 0;
+        retainedBytes = 0;
+    }
+
+    private void forget(Audience stream, StreamLog log, long atMillis) {
+        long lastSequence =
+                log.events.isEmpty()
+                        ? log.droppedThrough
+                        : log.events.get(log.events.size() - 1).sequence();
+        removed.put(stream, new Removal(lastSequence, atMillis));
+        retainedEvents -= log.events.size();
+        for (StoredEvent event : log.events) {
+            retainedBytes -= weight(event);
+        }
+    }
+
+    private void dropOldest(StreamLog log) {
+        StoredEvent oldest = log.events.remove(0);
+        log.droppedThrough = oldest.sequence();
+        retainedEvents--;
+        retainedBytes -= weight(oldest);
+    }
+
+    /** A recreated stream starts as dropped through its removed predecessor's last event. */
+    private long takeRemoval(Audience stream) {
+        Removal removal = removed.remove(stream);
+        return removal == null ? 0 : removal.lastSequence;
+    }
+
+    private long removedThroughOf(Audience stream) {
+        Removal removal = removed.get(stream);
+        return removal == null ? 0 : removal.lastSequence;
+    }
+
+    private static void collectAfter(
+            List<StoredEvent> log, long afterSequence, List<StoredEvent> into) {
+        int low = 0;
+        int high = log.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (log.get(middle).sequence() <= afterSequence) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        into.addAll(log.subList(low, log.size()));
+    }
+
+    private static long weight(StoredEvent event) {
+        return EventFrameEncoder.utf8Length(event.name())
+                + EventFrameEncoder.utf8Length(event.data());
+    }
+
+    /** One stream's retained events, oldest first. Guarded by the store's lock. */
+    private static final class StreamLog {
+        final List<StoredEvent> events = new ArrayList<>();
+        long droppedThrough;
+        long lastAppendMillis;
+
+        StreamLog(long droppedThrough) {
+            this.droppedThrough = droppedThrough;
+        }
+    }
+
+    private record Removal(long lastSequence, long atMillis) {}
+}

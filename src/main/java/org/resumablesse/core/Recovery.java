@@ -1,0 +1,26 @@
+package org.resumablesse.core;
+
+/**
+ * What a new connection was told in its {@code connected} event.
+ *
+ * @param reconnection whether the client brought a cursor
+ * @param recovered whether it gets exactly the events it missed
+ * @param reason why not, when it brought a cursor and was not recovered; otherwise null
+ * @param replayed how many events are replayed before live delivery
+ * @param position the cursor the stream continues from
+ */
+public record Recovery(
+        boolean reconnection, boolean recovered, GapReason reason, int replayed, Cursor position) {
+
+    /** The {@code connected} event's JSON data. */
+    String toJson(String sessionId) {
+        StringBuilder json = new StringBuilder(128).append("{\"sessionId\":");
+        json.append(sessionId == null ? "null" : '"' + sessionId + '"');
+        json.append(",\"reconnection\":").append(reconnection);
+        json.append(",\"recovered\":").append(recovered);
+        if (reason != null) {
+            json.append(",\"reason\":\"").append(reason.wireName()).append('"');
+        }
+        return json.append(",\"replayed\":").append(replayed).append('}').toString();
+    }
+}

@@ -1,0 +1,73 @@
+package org.resumablesse.core;
+
+import java.util.List;
+import java.util.Optional;
+import org.resumablesse.spi.EventStore;
+import org.resumablesse.spi.History;
+import org.resumablesse.spi.StoredEvent;
+
+/**
+ * Decides what a new connection gets: nothing before now (no cursor), exactly the events after its
+ * cursor, or a gap with its reason. Runs after the connection is registered for live events, so
+ * every event is either in the plan or arrives live; {@link Plan#deliveredThrough()} tells which.
+ *
+ * <p>Not thread-safe; one per connection attempt.
+ */
+final class RecoveryPlanner {
+
+    /**
+     * @param recovery what the client is told
+     * @param events the events to replay, in order
+     * @param deliveredThrough live events up to this sequence are covered by the plan and must be
+     *     skipped
+     */
+    record Plan(Recovery recovery, List<StoredEvent> events, long deliveredThrough) {}
+
+    private final EventStore store;
+    private final EngineMetrics metrics;
+
+    RecoveryPlanner(EventStore store, EngineMetrics metrics) {
+        this.store = store;
+        this.metrics = metrics;
+    }
+
+    Plan plan(Admission admission) {
+        String text = admission.cursorText();
+        if (text == null) {
+            long head = store.head();
+            return new Plan(new Recovery(false, false, null, 0, position(head)), List.of(), head);
+        }
+        metrics.reconnected();
+        Optional<Cursor> parsed = Cursor.parse(text);
+        if (parsed.isEmpty()) {
+            return gap(GapReason.INVALID);
+        }
+        Cursor cursor = parsed.get();
+        if (!cursor.epoch().equals(store.epoch())) {
+            return gap(GapReason.UNKNOWN_EPOCH);
+        }
+        if (cursor.sequence() > store.head()) {
+            return gap(GapReason.INVALID);
+        }
+        if (admission.newSession()) {
+            return gap(GapReason.EXPIRED);
+        }
+        History history = store.readAfter(admission.streams(), cursor.sequence());
+        if (!history.complete()) {
+            return gap(GapReason.OVERFLOW);
+        }
+        metrics.replayed(history.events().size());
+        Recovery recovery = new Recovery(true, true, null, history.events().size(), cursor);
+        return new Plan(recovery, history.events(), history.head());
+    }
+
+    private Plan gap(GapReason reason) {
+        metrics.recoveryFailed(reason);
+        long head = store.head();
+        return new Plan(new Recovery(true, false, reason, 0, position(head)), List.of(), head);
+    }
+
+    private Cursor position(long sequence) {
+        return new Cursor(store.epoch(), sequence);
+    }
+}

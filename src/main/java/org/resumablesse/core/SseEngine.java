@@ -1,0 +1,351 @@
+package org.resumablesse.core;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.resumablesse.Audience;
+import org.resumablesse.EventRejectedException;
+import org.resumablesse.ServerEvent;
+import org.resumablesse.SessionInfo;
+import org.resumablesse.core.ConnectionRefusedException.Reason;
+import org.resumablesse.spi.EventStore;
+import org.resumablesse.spi.StoredEvent;
+
+/**
+ * The engine: publishes events into the store and out to followers, admits clients, recovers
+ * reconnecting ones exactly or tells them why not, and runs expiry and heartbeats on a scheduler it
+ * is given.
+ *
+ * <p>Lifecycle: construct, {@link #start}, use, {@link #close}. Thread-safe. It owns the store and
+ * closes it.
+ */
+public final class SseEngine implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(SseEngine.class.getName());
+    private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
+    private final EngineSettings settings;
+    private final EventStore store;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final Executor delivery;
+    private final EngineMetrics metrics;
+    private final SessionRegistry sessions;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private volatile boolean running;
+
+    /**
+     * @param store the history; with reconnection disabled it is still used to number events
+     * @param delivery runs the per-connection write tasks; writes may block, so a pool, not a
+     *     single thread
+     */
+    public SseEngine(
+            EngineSettings settings,
+            EventStore store,
+            Clock clock,
+            SecureRandom random,
+            Executor delivery,
+            EngineMetrics metrics) {
+        this.settings = settings;
+        this.store = store;
+        this.clock = clock;
+        this.random = random;
+        this.delivery = delivery;
+        this.metrics = metrics;
+        this.sessions = new SessionRegistry(new SessionIds(random), settings.maxSessions());
+        store.setAppendListener(subscriptions::dispatch);
+    }
+
+    /**
+     * An engine on the embedded in-memory store, which keeps nothing when reconnection is disabled.
+     */
+    public static SseEngine inMemory(
+            EngineSettings settings, Clock clock, Executor delivery, EngineMetrics metrics) {
+        SecureRandom random = new SecureRandom();
+        int capacity = settings.reconnectionEnabled() ? settings.bufferSize() : 0;
+        return new SseEngine(
+                settings,
+                new InMemoryEventStore(capacity, random),
+                clock,
+                random,
+                delivery,
+                metrics);
+    }
+
+    /**
+     * Starts accepting work and schedules expiry and heartbeats; the scheduler stays the caller's.
+     */
+    public synchronized void start(ScheduledExecutorService scheduler) {
+        if (running) {
+            return;
+        }
+        running = true;
+        long cleanup = settings.cleanupInterval().toMillis();
+        long heartbeat = settings.heartbeatInterval().toMillis();
+        tasks.add(
+                scheduler.scheduleWithFixedDelay(
+                        () -> guarded("expiry", this::expire),
+                        cleanup,
+                        cleanup,
+                        TimeUnit.MILLISECONDS));
+        tasks.add(
+                scheduler.scheduleWithFixedDelay(
+                        () -> guarded("heartbeat", this::heartbeat),
+                        heartbeat,
+                        heartbeat,
+                        TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Stores an event and hands it to every connection that follows its stream, without waiting for
+     * any.
+     *
+     * @return the event's id
+     * @throws EventRejectedException if it is refused; the event's receipt says so too
+     */
+    public String publish(ServerEvent event) {
+        try {
+            if (!running) {
+                throw new EventRejectedException(
+                        EventRejectedException.Reason.NOT_RUNNING, "Resumable SSE is not running");
+            }
+            EventRules.check(event, settings.maxEventBytes());
+            StoredEvent stored =
+                    store.append(event.audience(), event.name(), event.data(), clock.millis());
+            metrics.published();
+            String id = Cursor.format(stored.epoch(), stored.sequence());
+            event.markPublished(id);
+            return id;
+        } catch (EventRejectedException e) {
+            event.markRejected(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Lets a client in: resumes the session its token names or issues a new one, and holds a
+     * connection slot in it. Nothing is sent yet, so the caller can still set the cookie.
+     *
+     * @param token the resume token from the cookie or header, untrusted; may be null
+     * @param cursorText the {@code Last-Event-ID} or {@code lastEventId} value, untrusted; may be
+     *     null
+     * @param topics the topics asked for
+     * @param user the authenticated principal's name, or null
+     * @throws ConnectionRefusedException if a limit is reached or a topic is malformed
+     */
+    public Admission admit(
+            String token, String cursorText, Collection<String> topics, String user) {
+        if (!running) {
+            throw new ConnectionRefusedException(
+                    Reason.NOT_RUNNING, "Resumable SSE is not running");
+        }
+        Set<Audience> streams = streams(topics, user);
+        if (!settings.reconnectionEnabled()) {
+            return new Admission(null, null, false, streams, null);
+        }
+        Optional<Session> resumed = sessions.resume(token);
+        if (resumed.isPresent()
+                && resumed.get().attach(settings.maxConnectionsPerSession())
+                        == Session.Attach.ATTACHED) {
+            streams.add(resumed.get().stream());
+            return new Admission(resumed.get(), token, false, streams, blankToNull(cursorText));
+        }
+        if (resumed.isPresent() && !resumed.get().isExpired()) {
+            throw new ConnectionRefusedException(
+                    Reason.TOO_MANY_CONNECTIONS,
+                    "this session has "
+                            + settings.maxConnectionsPerSession()
+                            + " connections open already");
+        }
+        SessionRegistry.Issued issued =
+                sessions.issue(clock.millis())
+                        .orElseThrow(
+                                () ->
+                                        new ConnectionRefusedException(
+                                                Reason.TOO_MANY_SESSIONS,
+                                                "the server holds max-sessions already"));
+        issued.session().attach(settings.maxConnectionsPerSession());
+        streams.add(issued.session().stream());
+        return new Admission(
+                issued.session(), issued.token(), true, streams, blankToNull(cursorText));
+    }
+
+    /** Gives back the slot of an admission that will not be opened. */
+    public void cancel(Admission admission) {
+        if (admission.session() != null) {
+            admission.session().detach(clock.millis());
+        }
+    }
+
+    /**
+     * Starts streaming to an admitted client: the {@code connected} frame, then the replay or
+     * nothing, then live events, handed over without loss or duplicate.
+     */
+    public Opened open(Admission admission, Transport transport) {
+        Connection connection =
+                new Connection(
+                        admission.session(),
+                        admission.streams(),
+                        transport,
+                        delivery,
+                        settings.maxQueuedEvents(),
+                        metrics,
+                        this::closed);
+        subscriptions.add(connection);
+        RecoveryPlanner.Plan plan = new RecoveryPlanner(store, metrics).plan(admission);
+        List<EventFrame> replay = new ArrayList<>(plan.events().size());
+        for (StoredEvent event : plan.events()) {
+            replay.add(Frames.replayed(event, settings.replayMarkers()));
+        }
+        Recovery recovery = plan.recovery();
+        String sessionId = admission.session() == null ? null : admission.session().id();
+        EventFrame connected =
+                EventFrameEncoder.event(
+                        "connected",
+                        recovery.position().format(),
+                        recovery.toJson(sessionId),
+                        retryMillis());
+        connection.begin(connected, replay, plan.deliveredThrough());
+        return new Opened(connection, recovery);
+    }
+
+    /** A public view of a live session. */
+    public Optional<SessionInfo> session(String sessionId) {
+        return sessions.byId(sessionId).map(s -> new SessionInfo(s.id(), s.openConnections()));
+    }
+
+    public int sessionCount() {
+        return sessions.size();
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    public EngineStats stats() {
+        EventStore.StoreStats store = this.store.stats();
+        int connected = sessions.connected();
+        return new EngineStats(
+                subscriptions.all().size(),
+                connected,
+                Math.max(0, sessions.size() - connected),
+                store.events(),
+                store.bytes());
+    }
+
+    /** The reconnection delay to send: the base plus a random part, so clients spread out. */
+    long retryMillis() {
+        long jitter = settings.retryJitter().toMillis();
+        return settings.retryBase().toMillis() + (jitter == 0 ? 0 : random.nextLong(jitter + 1));
+    }
+
+    /** Removes sessions idle past the TTL with their streams, and idle topic and user streams. */
+    void expire() {
+        long now = clock.millis();
+        long ttl = settings.bufferTtl().toMillis();
+        for (Session session : sessions.expireIdle(now, ttl)) {
+            store.removeStream(session.stream());
+        }
+        store.removeIdleStreams(
+                now - ttl,
+                stream ->
+                        subscriptions.isFollowed(stream)
+                                || (stream.kind() == Audience.Kind.SESSION
+                                        && sessions.byId(stream.key()).isPresent()));
+    }
+
+    /** Sends a comment to every idle connection, and closes those whose client is gone. */
+    void heartbeat() {
+        for (Connection connection : subscriptions.all()) {
+            connection.heartbeat();
+        }
+    }
+
+    /**
+     * Stops: refuses new work, cancels the scheduled tasks, sends every open connection a last
+     * reconnection hint, closes them, then closes the store. Waits at most a short grace for the
+     * writes.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            tasks.forEach(task -> task.cancel(false));
+            tasks.clear();
+        }
+        for (Connection connection : subscriptions.all()) {
+            connection.finish(EventFrameEncoder.retry(retryMillis()), CloseCause.SHUTDOWN);
+        }
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        while (!subscriptions.all().isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        for (Connection connection : subscriptions.all()) {
+            connection.close(CloseCause.SHUTDOWN);
+        }
+        store.close();
+    }
+
+    private void closed(Connection connection, CloseCause cause) {
+        subscriptions.remove(connection);
+        if (connection.session() != null) {
+            connection.session().detach(clock.millis());
+        }
+        metrics.connectionClosed(cause);
+    }
+
+    private Set<Audience> streams(Collection<String> topics, String user) {
+        Set<Audience> streams = new LinkedHashSet<>();
+        streams.add(Audience.everyone());
+        for (String topic : topics) {
+            if (!EventRules.isValidTopic(topic)) {
+                throw new ConnectionRefusedException(
+                        Reason.BAD_REQUEST,
+                        "topic must match [A-Za-z0-9._:/-]{1,128}, got " + EventRules.quote(topic));
+            }
+            streams.add(Audience.topic(topic));
+        }
+        if (streams.size() - 1 > settings.maxTopicsPerConnection()) {
+            throw new ConnectionRefusedException(
+                    Reason.BAD_REQUEST,
+                    "at most " + settings.maxTopicsPerConnection() + " topics per connection");
+        }
+        if (user != null && !user.isEmpty()) {
+            streams.add(Audience.user(user));
+        }
+        return streams;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    private static void guarded(String task, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "Resumable SSE " + task + " task failed; it runs again next time",
+                    e);
+        }
+    }
+
+    /** A connection that is streaming, and what it was told. */
+    public record Opened(Connection connection, Recovery recovery) {}
+}

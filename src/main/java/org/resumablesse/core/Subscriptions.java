@@ -1,0 +1,55 @@
+package org.resumablesse.core;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.resumablesse.Audience;
+import org.resumablesse.spi.StoredEvent;
+
+/**
+ * Which open connections follow which stream; hands each appended event to its followers.
+ * Thread-safe.
+ */
+final class Subscriptions {
+
+    private final ConcurrentHashMap<Audience, Set<Connection>> byStream = new ConcurrentHashMap<>();
+    private final Set<Connection> all = ConcurrentHashMap.newKeySet();
+
+    void add(Connection connection) {
+        all.add(connection);
+        for (Audience stream : connection.streams()) {
+            byStream.computeIfAbsent(stream, key -> ConcurrentHashMap.newKeySet()).add(connection);
+        }
+    }
+
+    void remove(Connection connection) {
+        if (!all.remove(connection)) {
+            return;
+        }
+        for (Audience stream : connection.streams()) {
+            byStream.computeIfPresent(
+                    stream,
+                    (key, followers) -> {
+                        followers.remove(connection);
+                        return followers.isEmpty() ? null : followers;
+                    });
+        }
+    }
+
+    /** Offers the event to every connection following its stream. */
+    void dispatch(StoredEvent event) {
+        Set<Connection> followers = byStream.get(event.stream());
+        if (followers != null) {
+            for (Connection connection : followers) {
+                connection.offer(event);
+            }
+        }
+    }
+
+    boolean isFollowed(Audience stream) {
+        return byStream.containsKey(stream);
+    }
+
+    Set<Connection> all() {
+        return all;
+    }
+}

@@ -1,0 +1,92 @@
+package org.resumablesse.spi;
+
+import java.util.Set;
+import java.util.function.Predicate;
+import org.resumablesse.Audience;
+
+/**
+ * Keeps recent events per stream, numbers them in one global order and answers "what came after
+ * this position". The contract every implementation keeps:
+ *
+ * <ul>
+ *   <li>Sequences start at 1 and grow by one per append, across all streams.
+ *   <li>Each stream keeps at most its capacity of events; older ones are dropped, and the store
+ *       remembers the highest sequence it dropped from each stream, and from each removed stream
+ *       for a while, so that a read can tell a gap from an empty stretch.
+ *   <li>The {@linkplain #setAppendListener listener} sees every append in sequence order, and a
+ *       read that starts after the listener saw an event includes that event.
+ *   <li>The epoch changes whenever the store loses history (for the in-memory store: every start),
+ *       so a position from before is never taken for a position now.
+ * </ul>
+ *
+ * <p>Implementations are thread-safe. The engine owns the store's lifecycle and closes it at
+ * shutdown.
+ */
+public interface EventStore extends AutoCloseable {
+
+    /** The current epoch: 16 lowercase hex digits. */
+    String epoch();
+
+    /** The last sequence given out, 0 before the first append. */
+    long head();
+
+    /**
+     * Stores an event at the end of its stream, dropping the stream's oldest one when full, then
+     * tells the listener.
+     *
+     * @return the stored event with its sequence
+     */
+    StoredEvent append(Audience stream, String name, String data, long timeMillis);
+
+    /**
+     * Reads every event with a sequence above {@code afterSequence} in the given streams.
+     *
+     * @return the events in ascending order, or an incomplete history if any of the streams dropped
+     *     an event above that sequence
+     */
+    History readAfter(Set<Audience> streams, long afterSequence);
+
+    /**
+     * Sets the one listener told of every append, in sequence order. Set before the first append.
+     */
+    void setAppendListener(AppendListener listener);
+
+    /**
+     * Removes a stream and its events (a session expired); reads still see it as dropped for a
+     * while.
+     */
+    void removeStream(Audience stream);
+
+    /**
+     * Removes topic and user streams with no append since {@code idleBeforeMillis} that nobody
+     * follows, and forgets removals older than that.
+     *
+     * @param followed tells whether an open connection follows a stream
+     * @return how many streams were removed
+     */
+    int removeIdleStreams(long idleBeforeMillis, Predicate<Audience> followed);
+
+    /** How much the store holds now. */
+    StoreStats stats();
+
+    /** Releases the store's resources. Idempotent. */
+    @Override
+    void close();
+
+    /**
+     * Told of every append, in sequence order. Must be quick and must not call back into the store.
+     */
+    @FunctionalInterface
+    interface AppendListener {
+        void appended(StoredEvent event);
+    }
+
+    /**
+     * What the store holds.
+     *
+     * @param events events retained in all streams
+     * @param bytes UTF-8 bytes of the retained names and data
+     * @param streams streams that hold history
+     */
+    record StoreStats(long events, long bytes, int streams) {}
+}
