@@ -61,6 +61,9 @@ public final class ResumableSseConfig {
      */
     public static final String REPLAY_MARKERS = PREFIX + "replay-markers";
 
+    /** How long one write to a client may take before its connection is closed. Default 10s. */
+    public static final String WRITE_TIMEOUT = PREFIX + "write-timeout";
+
     /** The session cookie's name. Default {@code sse-session-id}. */
     public static final String COOKIE_NAME = PREFIX + "cookie.name";
 

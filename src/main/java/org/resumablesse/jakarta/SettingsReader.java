@@ -1,0 +1,132 @@
+package org.resumablesse.jakarta;
+
+import static org.resumablesse.ResumableSseConfig.*;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.Config;
+import org.resumablesse.core.Durations;
+import org.resumablesse.core.EngineSettings;
+
+/**
+ * Reads every {@code resumable-sse.*} key from MicroProfile Config, once, into immutable settings.
+ * A value that does not parse or is out of range fails with a message naming the key, so a bad
+ * value fails the deployment instead of surfacing later.
+ */
+final class SettingsReader {
+
+    private static final Set<String> SAME_SITE = Set.of("Strict", "Lax", "None");
+
+    private final Config config;
+
+    SettingsReader(Config config) {
+        this.config = config;
+    }
+
+    EngineSettings engine() {
+        EngineSettings defaults = EngineSettings.defaults();
+        try {
+            return EngineSettings.builder()
+                    .bufferSize(integer(BUFFER_SIZE, defaults.bufferSize()))
+                    .bufferTtl(duration(BUFFER_TTL, defaults.bufferTtl()))
+                    .reconnectionEnabled(bool(ENABLE_RECONNECTION, defaults.reconnectionEnabled()))
+                    .cleanupInterval(duration(CLEANUP_INTERVAL, defaults.cleanupInterval()))
+                    .heartbeatInterval(duration(HEARTBEAT_INTERVAL, defaults.heartbeatInterval()))
+                    .retryBase(duration(RETRY_BASE, defaults.retryBase()))
+                    .retryJitter(duration(RETRY_JITTER, defaults.retryJitter()))
+                    .maxEventBytes(integer(MAX_EVENT_SIZE, defaults.maxEventBytes()))
+                    .maxSessions(integer(MAX_SESSIONS, defaults.maxSessions()))
+                    .maxConnectionsPerSession(
+                            integer(
+                                    MAX_CONNECTIONS_PER_SESSION,
+                                    defaults.maxConnectionsPerSession()))
+                    .maxTopicsPerConnection(
+                            integer(MAX_TOPICS_PER_CONNECTION, defaults.maxTopicsPerConnection()))
+                    .maxQueuedEvents(integer(MAX_QUEUED_EVENTS, defaults.maxQueuedEvents()))
+                    .replayMarkers(bool(REPLAY_MARKERS, defaults.replayMarkers()))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw invalid(e.getMessage());
+        }
+    }
+
+    EndpointSettings endpoint() {
+        EndpointSettings defaults = EndpointSettings.defaults();
+        String name = text(COOKIE_NAME, defaults.cookieName());
+        if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
+            throw invalid(COOKIE_NAME + " must be a cookie name token, got '" + name + "'");
+        }
+        String path = text(COOKIE_PATH, defaults.cookiePath());
+        if (!path.isEmpty() && (!path.startsWith("/") || !path.matches("[\\x21-\\x7e&&[^;,]]*"))) {
+            throw invalid(
+                    COOKIE_PATH + " must be empty or a path starting with /, got '" + path + "'");
+        }
+        String sameSite = text(COOKIE_SAME_SITE, defaults.sameSite());
+        String canonical =
+                sameSite.isEmpty()
+                        ? ""
+                        : sameSite.substring(0, 1).toUpperCase()
+                                + sameSite.substring(1).toLowerCase();
+        if (!SAME_SITE.contains(canonical)) {
+            throw invalid(
+                    COOKIE_SAME_SITE + " must be Strict, Lax or None, got '" + sameSite + "'");
+        }
+        EndpointSettings.SecureMode secure =
+                parse(
+                        COOKIE_SECURE,
+                        defaults.secure(),
+                        EndpointSettings.SecureMode::parse,
+                        "auto, always or never");
+        Duration writeTimeout = duration(WRITE_TIMEOUT, defaults.writeTimeout());
+        if (writeTimeout.isZero() || writeTimeout.isNegative()) {
+            throw invalid(WRITE_TIMEOUT + " must be longer than zero, got " + writeTimeout);
+        }
+        return new EndpointSettings(name, path, canonical, secure, writeTimeout);
+    }
+
+    private int integer(String key, int fallback) {
+        return parse(key, fallback, text -> Integer.parseInt(text.trim()), "a whole number");
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        return parse(key, fallback, SettingsReader::strictBoolean, "true or false");
+    }
+
+    private Duration duration(String key, Duration fallback) {
+        return parse(key, fallback, Durations::parse, "a duration like 30s, 500ms or PT30S");
+    }
+
+    private String text(String key, String fallback) {
+        return raw(key).map(String::trim).orElse(fallback);
+    }
+
+    private <T> T parse(String key, T fallback, Function<String, T> parser, String expected) {
+        Optional<String> value = raw(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return parser.apply(value.get());
+        } catch (RuntimeException e) {
+            throw invalid(key + " must be " + expected + ", got '" + value.get() + "'");
+        }
+    }
+
+    private Optional<String> raw(String key) {
+        return config.getOptionalValue(key, String.class).filter(value -> !value.isBlank());
+    }
+
+    private static boolean strictBoolean(String text) {
+        return switch (text.trim().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(text);
+        };
+    }
+
+    private static IllegalStateException invalid(String detail) {
+        return new IllegalStateException("Invalid Resumable SSE configuration: " + detail);
+    }
+}

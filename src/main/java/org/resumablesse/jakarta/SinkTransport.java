@@ -1,0 +1,47 @@
+package org.resumablesse.jakarta;
+
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.resumablesse.core.EventFrame;
+import org.resumablesse.core.Transport;
+
+/**
+ * Writes frames to one JAX-RS {@link SseEventSink}, waiting for each write to finish (at most the
+ * write timeout) so that order holds and failures are seen. The engine calls it from one delivery
+ * thread at a time.
+ */
+final class SinkTransport implements Transport {
+
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final long timeoutMillis;
+
+    SinkTransport(SseEventSink sink, Sse sse, Duration writeTimeout) {
+        this.sink = sink;
+        this.sse = sse;
+        this.timeoutMillis = writeTimeout.toMillis();
+    }
+
+    @Override
+    public void send(EventFrame frame) throws Exception {
+        sink.send(frame.adapt(f -> OutboundFrames.toOutbound(sse, f)))
+                .toCompletableFuture()
+                .get(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !sink.isClosed();
+    }
+
+    @Override
+    public void close() {
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            // Already gone: closing is best effort.
+        }
+    }
+}
