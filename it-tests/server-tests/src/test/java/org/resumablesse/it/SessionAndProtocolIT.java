@@ -1,0 +1,237 @@
+package org.resumablesse.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.resumablesse.it.Sse.named;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The HTTP side of the module on one server: headers and cookie of the stream, refused publishes,
+ * line breaks on the wire, session expiry, settings from the server's system properties and
+ * environment, heartbeats and metrics. The deployment expires sessions 2 s after their last stream.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SessionAndProtocolIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.demo("protocol", "deployments/protocol.properties");
+    }
+
+    @ArquillianResource URL base;
+
+    private final OpenStreams streams = new OpenStreams();
+
+    @AfterEach
+    void closeStreams() {
+        streams.close();
+    }
+
+    @Test
+    void streamSetsHttpOnlySameSiteSessionCookieAndNoBufferingHeaders() {
+        SseClient stream = streams.open(demo().stream().label("headers"));
+        Connected.await(stream);
+
+        assertEquals(200, stream.status());
+        assertTrue(stream.header("content-type").orElse("").startsWith("text/event-stream"));
+        assertTrue(stream.header("cache-control").orElse("").contains("no-cache"));
+        assertEquals(Optional.of("no"), stream.header("x-accel-buffering"));
+        List<String> cookies =
+                stream.setCookies().stream()
+                        .filter(c -> c.startsWith(SseClient.SESSION_COOKIE + "="))
+                        .toList();
+        assertEquals(1, cookies.size(), () -> "one session cookie: " + stream.setCookies());
+        Map<String, String> attributes = cookieAttributes(cookies.get(0));
+        assertEquals(demo().eventsUri().getPath(), attributes.get("path"), cookies::toString);
+        assertTrue(attributes.containsKey("httponly"), cookies::toString);
+        assertEquals("lax", attributes.get("samesite"), cookies::toString);
+        assertFalse(attributes.containsKey("secure"), () -> "no Secure over http: " + cookies);
+        assertFalse(attributes.containsKey("domain"), cookies::toString);
+        assertFalse(stream.sessionToken().isBlank());
+    }
+
+    @Test
+    void forgedSessionTokenIsNeverAdopted() {
+        String forged = "forged" + UUID.randomUUID().toString().replace("-", "");
+        SseClient byCookie = streams.open(demo().stream().sessionCookie(forged).label("cookie"));
+        SseClient byHeader = streams.open(demo().stream().sessionHeader(forged).label("header"));
+
+        for (SseClient stream : List.of(byCookie, byHeader)) {
+            Connected connected = Connected.await(stream);
+            assertNotEquals(forged, stream.sessionToken());
+            assertNotEquals(forged, connected.sessionId());
+        }
+        assertNotEquals(byCookie.sessionToken(), byHeader.sessionToken());
+    }
+
+    @Test
+    void publishRefusesInvalidEventNameWithMessage() {
+        DemoClient.Answer answer = demo().publish(DemoClient.form("bad name\n", "data"));
+
+        assertEquals(400, answer.status(), answer::toString);
+        assertFalse(answer.json().getString("error").isBlank(), answer::toString);
+    }
+
+    @Test
+    void publishRefusesEventLargerThanMaxEventSize() {
+        SseClient stream = streams.open(demo().stream().label("receiver"));
+        String session = Connected.await(stream).sessionId();
+        String name = Names.unique("too-big");
+        DemoClient.Answer answer =
+                demo().publish(withSession(DemoClient.form(name, "x".repeat(70_000)), session));
+
+        assertEquals(400, answer.status(), answer::toString);
+        assertFalse(answer.json().getString("error").isBlank(), answer::toString);
+        String end = demo().toSession(session, name + "-end", "end");
+        assertEquals(end, stream.awaitEvent(named(name + "-end"), Timeouts.DEFAULT).id());
+        assertEquals(List.of(), stream.events(named(name)), "the refused event never arrives");
+    }
+
+    @Test
+    void lineBreaksInDataArriveAsLineFeedsWithEmptyLinesKept() {
+        SseClient stream = streams.open(demo().stream().label("wire"));
+        String session = Connected.await(stream).sessionId();
+        String name = Names.unique("lines");
+        String data = "one\rtwo\r\nthree\n\n four: colon\r\rid: 7\nevent: evil\nretry: 1\n\nü €\n";
+
+        String id = demo().toSession(session, name, data);
+        SseEvent event = stream.awaitEvent(named(name), Timeouts.DEFAULT);
+
+        assertEquals(
+                "one\ntwo\nthree\n\n four: colon\n\nid: 7\nevent: evil\nretry: 1\n\nü €\n",
+                event.data());
+        assertEquals(id, event.id());
+        assertEquals(null, event.retry());
+        assertEquals(List.of(), stream.events(named("evil")));
+    }
+
+    @Test
+    void sessionAwayLongerThanTtlGetsNewSessionAndExpiredReason() {
+        SseClient first = streams.open(demo().stream().label("expiring"));
+        String session = Connected.await(first).sessionId();
+        String token = first.sessionToken();
+        assertEquals(200, demo().session(session).status(), () -> "" + demo().session(session));
+        String name = Names.unique("before-expiry");
+        demo().toSession(session, name, "seen");
+        first.awaitEvent(named(name), Timeouts.DEFAULT);
+        String cursor = first.drop();
+
+        await("session " + session + " expires")
+                .atMost(Timeouts.DEFAULT)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> demo().session(session).status() == 404);
+        SseClient back =
+                streams.open(
+                        demo().stream().sessionCookie(token).lastEventId(cursor).label("back"));
+        Connected connected = Connected.await(back);
+
+        assertNotEquals(session, connected.sessionId());
+        assertNotEquals(token, back.sessionToken(), "a new token is issued");
+        assertTrue(connected.reconnection());
+        assertFalse(connected.recovered());
+        assertEquals(Optional.of("expired"), connected.reason());
+        assertEquals(0, connected.replayed());
+    }
+
+    @Test
+    void retryComesFromSystemPropertyAndEnvironmentVariableOverWarSettings() {
+        // The WAR says base 1000ms and jitter 1500ms; the server runs with the system property
+        // resumable-sse.retry-base=4321ms and RESUMABLE_SSE_RETRY_JITTER=0ms (see arquillian.xml).
+        for (int i = 0; i < 3; i++) {
+            SseClient stream = streams.open(demo().stream().label("retry-" + i));
+            assertEquals(4321L, Connected.await(stream).retry(), stream::transcript);
+        }
+    }
+
+    @Test
+    void idleStreamReceivesHeartbeatComments() {
+        SseClient stream = streams.open(demo().stream().label("idle"));
+        Connected.await(stream);
+
+        await("two heartbeats")
+                .atMost(Timeouts.seconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> stream.commentCount() >= 2);
+    }
+
+    @Test
+    void metricsShowStreamsAndCountPublishedAndDeliveredEvents() {
+        SseClient stream = streams.open(demo().stream().label("metered"));
+        String session = Connected.await(stream).sessionId();
+        String before = demo().applicationMetrics();
+        assertTrue(
+                PrometheusText.names(before)
+                        .containsAll(
+                                Set.of(
+                                        "resumablesse_connections_open",
+                                        "resumablesse_events_published_total",
+                                        "resumablesse_events_delivered_total",
+                                        "resumablesse_sessions_connected",
+                                        "resumablesse_events_retained")),
+                () -> "metric names: " + PrometheusText.names(before));
+        assertTrue(PrometheusText.sum(before, "resumablesse_connections_open") >= 1, before);
+        double published = PrometheusText.sum(before, "resumablesse_events_published_total");
+        double delivered = PrometheusText.sum(before, "resumablesse_events_delivered_total");
+
+        String name = Names.unique("metered");
+        for (int i = 0; i < 3; i++) {
+            demo().toSession(session, name, Integer.toString(i));
+        }
+        stream.awaitEvents(named(name), 3, Timeouts.DEFAULT);
+
+        await("published and delivered counters rise by 3")
+                .atMost(Timeouts.DEFAULT)
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            String now = demo().applicationMetrics();
+                            return PrometheusText.sum(now, "resumablesse_events_published_total")
+                                            >= published + 3
+                                    && PrometheusText.sum(now, "resumablesse_events_delivered_total")
+                                            >= delivered + 3;
+                        });
+    }
+
+    /** Set-Cookie attributes by lower-case name; flags map to "". Values are lower-cased. */
+    private static Map<String, String> cookieAttributes(String setCookie) {
+        Map<String, String> attributes = new HashMap<>();
+        String[] parts = setCookie.split(";");
+        for (int i = 1; i < parts.length; i++) {
+            String[] pair = parts[i].trim().split("=", 2);
+            String value = pair.length > 1 ? pair[1].trim() : "";
+            String key = pair[0].trim().toLowerCase(Locale.ROOT);
+            attributes.put(key, key.equals("path") ? value : value.toLowerCase(Locale.ROOT));
+        }
+        return attributes;
+    }
+
+    private static Map<String, String> withSession(Map<String, String> form, String session) {
+        form.put("session", session);
+        return form;
+    }
+
+    private DemoClient demo() {
+        return new DemoClient(base);
+    }
+}
