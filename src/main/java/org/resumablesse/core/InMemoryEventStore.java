@@ -115,7 +115,7 @@ public final class InMemoryEventStore implements EventStore {
             Audience stream = entry.getKey();
             StreamLog log = entry.getValue();
             boolean removable =
-                    (stream.kind() == Audience.Kind.TOPIC || stream.kind() == Audience.Kind.USER)
+                    stream.kind() != Audience.Kind.BROADCAST
                             && log.lastAppendMillis < idleBeforeMillis
                             && !followed.test(stream);
             if (removable) {

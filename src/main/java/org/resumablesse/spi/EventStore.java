@@ -58,10 +58,13 @@ public interface EventStore extends AutoCloseable {
     void removeStream(Audience stream);
 
     /**
-     * Removes topic and user streams with no append since {@code idleBeforeMillis} that nobody
-     * follows, and forgets removals older than that.
+     * Removes topic, user and session streams with no append since {@code idleBeforeMillis} that
+     * are not in use, and forgets removals older than that. The broadcast stream is never removed.
+     * Session streams are included because events may be addressed to a session id that does not
+     * exist (any more): without this their streams would be kept for ever.
      *
-     * @param followed tells whether an open connection follows a stream
+     * @param followed tells whether a stream is in use: an open connection follows it, or it is the
+     *     stream of a live session
      * @return how many streams were removed
      */
     int removeIdleStreams(long idleBeforeMillis, Predicate<Audience> followed);
