@@ -26,12 +26,12 @@ import org.resumablesse.ServerEvent;
 
 /**
  * {@code POST /api/demo/publish}: publishes one event by firing it as a CDI event, the way an
- * application would. Form fields: {@code event} (the name), {@code data}, and at most one of
- * {@code session} (a public session id), {@code user} or {@code topic}; with none of them the event
- * goes to everyone.
+ * application would. Form fields: {@code event} (the name), {@code data}, and at most one of {@code
+ * session} (a public session id), {@code user} or {@code topic}; with none of them the event goes
+ * to everyone.
  *
- * <p>Answers 202 with {@code {"id":"..."}} once the module has stored the event, or 400 with
- * {@code {"error":"..."}} when the form or the event is refused. Test tools rely on this contract.
+ * <p>Answers 202 with {@code {"id":"..."}} once the module has stored the event, or 400 with {@code
+ * {"error":"..."}} when the form or the event is refused. Test tools rely on this contract.
  */
 @Path("demo/publish")
 @RequestScoped
@@ -87,7 +87,8 @@ public class DemoPublishResource {
     private static Response outcome(ServerEvent event, RuntimeException fireFailure) {
         CompletableFuture<String> receipt = event.receipt().toCompletableFuture();
         try {
-            String id = receipt.get(fireFailure == null ? RECEIPT_WAIT_SECONDS : 0, TimeUnit.SECONDS);
+            String id =
+                    receipt.get(fireFailure == null ? RECEIPT_WAIT_SECONDS : 0, TimeUnit.SECONDS);
             return json(Status.ACCEPTED, Json.createObjectBuilder().add("id", id).build());
         } catch (ExecutionException | CompletionException e) {
             return failure(e.getCause());
@@ -95,7 +96,9 @@ public class DemoPublishResource {
             if (fireFailure != null) {
                 return failure(fireFailure);
             }
-            return error(Status.SERVICE_UNAVAILABLE, "nothing stored the event: is the module deployed?");
+            return error(
+                    Status.SERVICE_UNAVAILABLE,
+                    "nothing stored the event: is the module deployed?");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return error(Status.SERVICE_UNAVAILABLE, "interrupted while publishing");

@@ -11,7 +11,10 @@ final class JsonReplies {
     private JsonReplies() {}
 
     static Response json(Response.Status status, JsonObject body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(body.toString()).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(body.toString())
+                .build();
     }
 
     static Response error(Response.Status status, String message) {

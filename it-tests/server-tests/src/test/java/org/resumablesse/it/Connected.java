@@ -7,8 +7,8 @@ import jakarta.json.JsonString;
 import java.util.Optional;
 
 /**
- * The {@code connected} event that opens every stream: where the stream continues from and
- * whether the missed events could be replayed.
+ * The {@code connected} event that opens every stream: where the stream continues from and whether
+ * the missed events could be replayed.
  *
  * @param id the cursor the stream continues from (the event's {@code id:})
  * @param retry the {@code retry:} sent with it, or null

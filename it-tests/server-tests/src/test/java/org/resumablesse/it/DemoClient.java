@@ -33,7 +33,9 @@ public final class DemoClient {
 
     private final URI base;
 
-    /** @param deployment the deployment's URL, e.g. {@code http://localhost:18081/main/} */
+    /**
+     * @param deployment the deployment's URL, e.g. {@code http://localhost:18081/main/}
+     */
     public DemoClient(URL deployment) {
         try {
             URI uri = deployment.toURI();

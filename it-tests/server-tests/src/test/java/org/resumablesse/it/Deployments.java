@@ -18,7 +18,8 @@ public final class Deployments {
      * The demo WAR under another name (its context root) with the settings from a test resource.
      *
      * @param name the archive name without {@code .war}; also the context root
-     * @param settings a resource under {@code src/test/resources}, e.g. {@code deployments/main.properties}
+     * @param settings a resource under {@code src/test/resources}, e.g. {@code
+     *     deployments/main.properties}
      */
     public static WebArchive demo(String name, String settings) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").merge(demoWar());

@@ -41,7 +41,10 @@ class LiveOnlyIT {
         Connected connected = Connected.await(stream);
 
         assertEquals(200, stream.status());
-        assertEquals(Optional.empty(), stream.cookie(SseClient.SESSION_COOKIE), () -> "" + stream.setCookies());
+        assertEquals(
+                Optional.empty(),
+                stream.cookie(SseClient.SESSION_COOKIE),
+                () -> "" + stream.setCookies());
         assertFalse(connected.recovered());
         assertEquals(0, connected.replayed());
         String name = Names.unique("live");

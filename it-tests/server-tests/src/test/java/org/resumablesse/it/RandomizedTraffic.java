@@ -19,12 +19,12 @@ import java.util.function.Predicate;
 
 /**
  * A bounded, seeded chaos run: several clients, each with its own session and some topics, while
- * one thread publishes broadcast, session and topic events and the test thread drops random
- * streams and reconnects them with Last-Event-ID. Afterwards every client must hold every event
- * addressed to it exactly once, in publish order, and every reconnect must have recovered.
+ * one thread publishes broadcast, session and topic events and the test thread drops random streams
+ * and reconnects them with Last-Event-ID. Afterwards every client must hold every event addressed
+ * to it exactly once, in publish order, and every reconnect must have recovered.
  *
- * <p>The seed fixes the clients' topics, the publishing plan and the drop plan; the timing is
- * the machine's.
+ * <p>The seed fixes the clients' topics, the publishing plan and the drop plan; the timing is the
+ * machine's.
  */
 final class RandomizedTraffic implements AutoCloseable {
 
@@ -117,22 +117,34 @@ final class RandomizedTraffic implements AutoCloseable {
     }
 
     private String context() {
-        return "seed " + seed + " (rerun with -Dresumablesse.test.seed=" + seed + "), " + published.size()
+        return "seed "
+                + seed
+                + " (rerun with -Dresumablesse.test.seed="
+                + seed
+                + "), "
+                + published.size()
                 + " events published";
     }
 
     private String summary() {
         StringBuilder summary = new StringBuilder(context()).append(':');
         for (Client client : clients) {
-            long addressed = published.stream().filter(event -> event.addressedTo().test(client)).count();
-            summary.append("\n  ").append(client).append(", ").append(addressed).append(" events for it");
+            long addressed =
+                    published.stream().filter(event -> event.addressedTo().test(client)).count();
+            summary.append("\n  ")
+                    .append(client)
+                    .append(", ")
+                    .append(addressed)
+                    .append(" events for it");
         }
         return summary.toString();
     }
 
     @Override
     public void close() {
-        clients.stream().filter(client -> client.stream != null).forEach(client -> client.stream.close());
+        clients.stream()
+                .filter(client -> client.stream != null)
+                .forEach(client -> client.stream.close());
     }
 
     /** One published event and who it was for. */
@@ -170,7 +182,8 @@ final class RandomizedTraffic implements AutoCloseable {
             stream = builder().sessionCookie(token).lastEventId(cursor).open();
             Connected connected = Connected.await(stream);
             if (!connected.reconnection() || !connected.recovered()) {
-                problems.add(this + " reconnect " + reconnects + " from " + cursor + ": " + connected);
+                problems.add(
+                        this + " reconnect " + reconnects + " from " + cursor + ": " + connected);
             }
             if (!sessionId.equals(connected.sessionId())) {
                 problems.add(this + " got another session on reconnect: " + connected);
@@ -191,7 +204,8 @@ final class RandomizedTraffic implements AutoCloseable {
             }
             List<String> received = new ArrayList<>();
             earlier.forEach(event -> received.add(event.id() + " " + event.data()));
-            stream.events(named(name)).forEach(event -> received.add(event.id() + " " + event.data()));
+            stream.events(named(name))
+                    .forEach(event -> received.add(event.id() + " " + event.data()));
             assertEquals(expected, received, () -> this + " " + difference(expected, received));
         }
 
@@ -203,17 +217,29 @@ final class RandomizedTraffic implements AutoCloseable {
 
         private String difference(List<String> expected, List<String> received) {
             int i = 0;
-            while (i < expected.size() && i < received.size() && expected.get(i).equals(received.get(i))) {
+            while (i < expected.size()
+                    && i < received.size()
+                    && expected.get(i).equals(received.get(i))) {
                 i++;
             }
             List<String> missing = new ArrayList<>(expected);
             missing.removeAll(received);
             List<String> unexpected = new ArrayList<>(received);
             unexpected.removeAll(expected);
-            return "first difference at " + i + " of " + expected.size() + " expected / "
-                    + received.size() + " received; missing " + missing + "; unexpected or repeated "
-                    + (received.size() - new LinkedHashSet<>(received).size()) + " duplicates, "
-                    + unexpected + "; " + context();
+            return "first difference at "
+                    + i
+                    + " of "
+                    + expected.size()
+                    + " expected / "
+                    + received.size()
+                    + " received; missing "
+                    + missing
+                    + "; unexpected or repeated "
+                    + (received.size() - new LinkedHashSet<>(received).size())
+                    + " duplicates, "
+                    + unexpected
+                    + "; "
+                    + context();
         }
 
         @Override

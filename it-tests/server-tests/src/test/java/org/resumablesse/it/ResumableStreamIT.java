@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Delivery and recovery on one server: who receives what, and what a stream gets back after a
- * drop. Each test uses its own sessions, topics and event names.
+ * Delivery and recovery on one server: who receives what, and what a stream gets back after a drop.
+ * Each test uses its own sessions, topics and event names.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -314,7 +314,8 @@ class ResumableStreamIT {
         assertTrue(connected.reconnection());
         assertTrue(connected.recovered(), () -> "not recovered: " + connected);
         assertEquals(expected.size(), connected.replayed(), () -> connected.toString());
-        List<SseEvent> replayed = stream.awaitEvents(named(name), expected.size(), Timeouts.DEFAULT);
+        List<SseEvent> replayed =
+                stream.awaitEvents(named(name), expected.size(), Timeouts.DEFAULT);
         assertEquals(expected, Sse.ids(replayed));
     }
 

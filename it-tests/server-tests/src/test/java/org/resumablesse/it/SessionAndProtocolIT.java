@@ -208,7 +208,8 @@ class SessionAndProtocolIT {
                             String now = demo().applicationMetrics();
                             return PrometheusText.sum(now, "resumablesse_events_published_total")
                                             >= published + 3
-                                    && PrometheusText.sum(now, "resumablesse_events_delivered_total")
+                                    && PrometheusText.sum(
+                                                    now, "resumablesse_events_delivered_total")
                                             >= delivered + 3;
                         });
     }

@@ -24,6 +24,11 @@ public record SseEvent(String name, String id, String data, Long retry) {
     @Override
     public String toString() {
         String shown = data.length() > 80 ? data.substring(0, 80) + "..." : data;
-        return name + "#" + id + (retry == null ? "" : " retry=" + retry) + " " + shown.replace("\n", "\\n");
+        return name
+                + "#"
+                + id
+                + (retry == null ? "" : " retry=" + retry)
+                + " "
+                + shown.replace("\n", "\\n");
     }
 }

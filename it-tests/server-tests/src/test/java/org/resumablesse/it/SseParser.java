@@ -93,7 +93,9 @@ public final class SseParser {
                 }
             }
             case "retry" -> {
-                if (!value.isEmpty() && value.length() < 19 && value.chars().allMatch(SseParser::isAsciiDigit)) {
+                if (!value.isEmpty()
+                        && value.length() < 19
+                        && value.chars().allMatch(SseParser::isAsciiDigit)) {
                     retry = Long.parseLong(value);
                 }
             }
@@ -110,7 +112,12 @@ public final class SseParser {
     private void dispatch() {
         if (data.length() > 0) {
             String payload = data.substring(0, data.length() - 1);
-            events.accept(new SseEvent(eventType.isEmpty() ? "message" : eventType, lastEventId, payload, retry));
+            events.accept(
+                    new SseEvent(
+                            eventType.isEmpty() ? "message" : eventType,
+                            lastEventId,
+                            payload,
+                            retry));
         }
         data.setLength(0);
         eventType = "";

@@ -40,7 +40,9 @@ class SseParserTest {
         parser.feed("id: 1\nretry: 1000x\ndata: a\n\nid: 2\0\nretry: 250\ndata: b\n\n");
 
         assertEquals(
-                List.of(new SseEvent("message", "1", "a", null), new SseEvent("message", "1", "b", 250L)),
+                List.of(
+                        new SseEvent("message", "1", "a", null),
+                        new SseEvent("message", "1", "b", 250L)),
                 events);
     }
 

@@ -30,7 +30,8 @@ public final class Timeouts {
         }
         double factor = Double.parseDouble(value);
         if (!(factor > 0)) {
-            throw new IllegalArgumentException("resumablesse.test.timeout-factor must be > 0: " + value);
+            throw new IllegalArgumentException(
+                    "resumablesse.test.timeout-factor must be > 0: " + value);
         }
         return factor;
     }
