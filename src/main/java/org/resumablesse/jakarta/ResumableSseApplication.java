@@ -14,8 +14,18 @@ import java.util.Set;
 @ApplicationPath("/sse")
 public class ResumableSseApplication extends Application {
 
+    /**
+     * The classes the stream needs in a JAX-RS application. An application whose {@code
+     * getClasses()} lists its classes adds these to serve the stream under its own path.
+     */
+    public static final Set<Class<?>> COMPONENTS =
+            Set.of(
+                    EventStreamResource.class,
+                    StreamAdmissionFilter.class,
+                    EncodedSseEventWriter.class);
+
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(EventStreamResource.class);
+        return COMPONENTS;
     }
 }

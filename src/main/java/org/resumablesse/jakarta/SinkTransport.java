@@ -1,6 +1,5 @@
 package org.resumablesse.jakarta;
 
-import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -15,18 +14,16 @@ import org.resumablesse.core.Transport;
 final class SinkTransport implements Transport {
 
     private final SseEventSink sink;
-    private final Sse sse;
     private final long timeoutMillis;
 
-    SinkTransport(SseEventSink sink, Sse sse, Duration writeTimeout) {
+    SinkTransport(SseEventSink sink, Duration writeTimeout) {
         this.sink = sink;
-        this.sse = sse;
         this.timeoutMillis = writeTimeout.toMillis();
     }
 
     @Override
     public void send(EventFrame frame) throws Exception {
-        sink.send(frame.adapt(f -> OutboundFrames.toOutbound(sse, f)))
+        sink.send(frame.adapt(EncodedSseEvent::new))
                 .toCompletableFuture()
                 .get(timeoutMillis, TimeUnit.MILLISECONDS);
     }

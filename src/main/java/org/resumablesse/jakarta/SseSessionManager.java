@@ -2,7 +2,6 @@ package org.resumablesse.jakarta;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.resumablesse.EventPublisher;
@@ -35,23 +36,35 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
 
     @Inject MetricRegistry metrics;
 
-    @Resource ManagedScheduledExecutorService scheduler;
-
-    @Resource ManagedExecutorService delivery;
-
     private SseEngine engine;
     private EndpointSettings endpoint;
+    private final AdmissionTickets tickets = new AdmissionTickets();
 
     @PostConstruct
     void start() {
         SettingsReader reader = new SettingsReader(config);
         EngineSettings settings = reader.engine();
         endpoint = reader.endpoint();
+        ManagedExecutorService delivery = lookup("java:comp/DefaultManagedExecutorService");
+        ManagedScheduledExecutorService scheduler =
+                lookup("java:comp/DefaultManagedScheduledExecutorService");
         engine =
                 SseEngine.inMemory(
                         settings, Clock.systemUTC(), delivery, new MetricsBridge(metrics));
         MetricsBridge.registerGauges(metrics, engine);
         engine.start(scheduler);
+    }
+
+    /**
+     * Finds one of the container's default managed executors. A JNDI lookup, not {@code @Resource}:
+     * Payara does not process {@code @Resource} on classes in a WAR's library jars.
+     */
+    private static <T> T lookup(String name) {
+        try {
+            return InitialContext.doLookup(name);
+        } catch (NamingException e) {
+            throw new IllegalStateException("Resumable SSE needs the container's " + name, e);
+        }
     }
 
     /**
@@ -76,6 +89,10 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     /** The HTTP side's settings. */
     public EndpointSettings endpoint() {
         return endpoint;
+    }
+
+    AdmissionTickets tickets() {
+        return tickets;
     }
 
     @Override
