@@ -7,21 +7,23 @@ import org.resumablesse.spi.StoredEvent;
 
 /**
  * Which open connections follow which stream; hands each appended event to its followers.
- * Thread-safe.
+ * Thread-safe: {@link #dispatch} reads without locking; {@link #add} and {@link #remove} are
+ * serialized, so a connection that joins a stream while its last follower leaves is never put in a
+ * follower set that has just been dropped from the map.
  */
 final class Subscriptions {
 
     private final ConcurrentHashMap<Audience, Set<Connection>> byStream = new ConcurrentHashMap<>();
     private final Set<Connection> all = ConcurrentHashMap.newKeySet();
 
-    void add(Connection connection) {
+    synchronized void add(Connection connection) {
         all.add(connection);
         for (Audience stream : connection.streams()) {
             byStream.computeIfAbsent(stream, key -> ConcurrentHashMap.newKeySet()).add(connection);
         }
     }
 
-    void remove(Connection connection) {
+    synchronized void remove(Connection connection) {
         if (!all.remove(connection)) {
             return;
         }
