@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.resumablesse.core.CloseCause;
@@ -40,29 +41,60 @@ final class MetricsBridge implements EngineMetrics {
     private final Map<CloseCause, Counter> closed = new EnumMap<>(CloseCause.class);
 
     MetricsBridge(MetricRegistry registry) {
-        published = registry.counter(EVENTS_PUBLISHED);
-        delivered = registry.counter(EVENTS_DELIVERED);
-        replayed = registry.counter(EVENTS_REPLAYED);
-        reconnections = registry.counter(RECONNECTIONS);
+        published = registry.counter(meta(EVENTS_PUBLISHED, "Events stored for delivery"));
+        delivered =
+                registry.counter(
+                        meta(EVENTS_DELIVERED, "Events written to a connection, live or replayed"));
+        replayed =
+                registry.counter(
+                        meta(EVENTS_REPLAYED, "Missed events sent to reconnecting clients"));
+        reconnections =
+                registry.counter(meta(RECONNECTIONS, "Connections that came with a cursor"));
         for (GapReason reason : GapReason.values()) {
             failed.put(
                     reason,
-                    registry.counter(RECOVERIES_FAILED, new Tag("reason", reason.wireName())));
+                    registry.counter(
+                            meta(
+                                    RECOVERIES_FAILED,
+                                    "Reconnections told they could not be recovered, by reason"),
+                            new Tag("reason", reason.wireName())));
         }
         for (CloseCause cause : CloseCause.values()) {
             closed.put(
                     cause,
-                    registry.counter(CONNECTIONS_CLOSED, new Tag("cause", cause.wireName())));
+                    registry.counter(
+                            meta(CONNECTIONS_CLOSED, "Connections closed or found gone, by cause"),
+                            new Tag("cause", cause.wireName())));
         }
     }
 
     /** Registers the gauges that read the engine's state when scraped. */
     static void registerGauges(MetricRegistry registry, SseEngine engine) {
-        gauge(registry, CONNECTIONS_OPEN, engine, EngineStats::openConnections);
-        gauge(registry, SESSIONS_CONNECTED, engine, EngineStats::sessionsConnected);
-        gauge(registry, SESSIONS_DISCONNECTED, engine, EngineStats::sessionsDisconnected);
-        gauge(registry, EVENTS_RETAINED, engine, EngineStats::eventsRetained);
-        gauge(registry, BYTES_RETAINED, engine, EngineStats::bytesRetained);
+        gauge(
+                registry,
+                meta(CONNECTIONS_OPEN, "Open streams"),
+                engine,
+                EngineStats::openConnections);
+        gauge(
+                registry,
+                meta(SESSIONS_CONNECTED, "Sessions with an open stream"),
+                engine,
+                EngineStats::sessionsConnected);
+        gauge(
+                registry,
+                meta(SESSIONS_DISCONNECTED, "Sessions waiting for their client to come back"),
+                engine,
+                EngineStats::sessionsDisconnected);
+        gauge(
+                registry,
+                meta(EVENTS_RETAINED, "Events kept in history"),
+                engine,
+                EngineStats::eventsRetained);
+        gauge(
+                registry,
+                meta(BYTES_RETAINED, "Bytes of event names and data kept in history"),
+                engine,
+                EngineStats::bytesRetained);
     }
 
     /** Removes the gauges, which hold the engine, at undeploy. */
@@ -81,10 +113,14 @@ final class MetricsBridge implements EngineMetrics {
 
     private static void gauge(
             MetricRegistry registry,
-            String name,
+            Metadata metadata,
             SseEngine engine,
             ToLongFunction<EngineStats> value) {
-        registry.gauge(name, engine, e -> value.applyAsLong(e.stats()));
+        registry.gauge(metadata, engine, e -> value.applyAsLong(e.stats()));
+    }
+
+    private static Metadata meta(String name, String description) {
+        return Metadata.builder().withName(name).withDescription(description).build();
     }
 
     @Override
