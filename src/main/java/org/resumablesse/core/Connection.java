@@ -42,6 +42,9 @@ public final class Connection {
     private List<StoredEvent> waiting = new ArrayList<>();
     private State state = State.HANDOVER;
     private boolean draining;
+    // The replay may be longer than max-queued-events; the live backlog on top of it is what is
+    // bounded.
+    private int queueLimit;
     private CloseCause closeWhenDrained;
 
     Connection(
@@ -88,7 +91,7 @@ public final class Connection {
                 }
             } else if (state == State.LIVE && closeWhenDrained == null) {
                 queue.add(Frames.live(event));
-                if (queue.size() <= maxQueued) {
+                if (queue.size() <= queueLimit) {
                     scheduleDrain();
                     return;
                 }
@@ -110,6 +113,7 @@ public final class Connection {
             }
             queue.add(connected);
             queue.addAll(replay);
+            queueLimit = maxQueued + queue.size();
             for (StoredEvent event : waiting) {
                 if (event.sequence() > deliveredThrough) {
                     queue.add(Frames.live(event));
