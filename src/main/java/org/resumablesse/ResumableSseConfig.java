@@ -50,6 +50,12 @@ public final class ResumableSseConfig {
     public static final String MAX_TOPICS_PER_CONNECTION = PREFIX + "max-topics-per-connection";
 
     /**
+     * The most topic, user and session streams kept; past it the least recently used one is dropped
+     * and its readers are told of a gap. Default 100000.
+     */
+    public static final String MAX_STREAMS = PREFIX + "max-streams";
+
+    /**
      * The most events waiting to be written to one connection before it is closed as too slow.
      * Default 1000.
      */

@@ -8,6 +8,7 @@ import static org.resumablesse.ResumableSseConfig.MAX_CONNECTIONS_PER_SESSION;
 import static org.resumablesse.ResumableSseConfig.MAX_EVENT_SIZE;
 import static org.resumablesse.ResumableSseConfig.MAX_QUEUED_EVENTS;
 import static org.resumablesse.ResumableSseConfig.MAX_SESSIONS;
+import static org.resumablesse.ResumableSseConfig.MAX_STREAMS;
 import static org.resumablesse.ResumableSseConfig.MAX_TOPICS_PER_CONNECTION;
 import static org.resumablesse.ResumableSseConfig.RETRY_BASE;
 import static org.resumablesse.ResumableSseConfig.RETRY_JITTER;
@@ -48,7 +49,8 @@ public record EngineSettings(
         int maxConnectionsPerSession,
         int maxTopicsPerConnection,
         int maxQueuedEvents,
-        boolean replayMarkers) {
+        boolean replayMarkers,
+        int maxStreams) {
 
     /** The smallest max-event-size accepted: room for a name, an id and a little data. */
     public static final int MIN_EVENT_BYTES = 256;
@@ -72,6 +74,7 @@ public record EngineSettings(
         atLeast(MAX_CONNECTIONS_PER_SESSION, maxConnectionsPerSession, 1, Integer.MAX_VALUE);
         atLeast(MAX_TOPICS_PER_CONNECTION, maxTopicsPerConnection, 0, 10_000);
         atLeast(MAX_QUEUED_EVENTS, maxQueuedEvents, 1, Integer.MAX_VALUE);
+        atLeast(MAX_STREAMS, maxStreams, 1, Integer.MAX_VALUE);
     }
 
     /** The defaults, the seed's where it had one. */
@@ -89,7 +92,8 @@ public record EngineSettings(
                 8,
                 32,
                 1000,
-                false);
+                false,
+                100_000);
     }
 
     /** A builder starting from the defaults. */
@@ -111,8 +115,9 @@ public record EngineSettings(
 
     private static void positive(String key, Duration value) {
         Objects.requireNonNull(value, key);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(key + " must be longer than zero, got " + value);
+        if (value.toMillis() < 1) {
+            throw new IllegalArgumentException(
+                    key + " must be at least 1ms, got " + Durations.format(value));
         }
     }
 
@@ -138,6 +143,7 @@ public record EngineSettings(
         private int maxTopicsPerConnection;
         private int maxQueuedEvents;
         private boolean replayMarkers;
+        private int maxStreams;
 
         private Builder(EngineSettings from) {
             bufferSize = from.bufferSize;
@@ -153,6 +159,7 @@ public record EngineSettings(
             maxTopicsPerConnection = from.maxTopicsPerConnection;
             maxQueuedEvents = from.maxQueuedEvents;
             replayMarkers = from.replayMarkers;
+            maxStreams = from.maxStreams;
         }
 
         public Builder bufferSize(int value) {
@@ -220,6 +227,11 @@ public record EngineSettings(
             return this;
         }
 
+        public Builder maxStreams(int value) {
+            maxStreams = value;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the key of the first value out of range
          */
@@ -237,7 +249,8 @@ public record EngineSettings(
                     maxConnectionsPerSession,
                     maxTopicsPerConnection,
                     maxQueuedEvents,
-                    replayMarkers);
+                    replayMarkers,
+                    maxStreams);
         }
     }
 }

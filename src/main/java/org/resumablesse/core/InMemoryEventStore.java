@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +26,10 @@ import org.resumablesse.spi.StoredEvent;
 public final class InMemoryEventStore implements EventStore {
 
     private final int capacity;
+    private final int maxStreams;
     private final String epoch;
-    private final Map<Audience, StreamLog> streams = new HashMap<>();
+    // In access order, so the stream used least recently comes first when one must go.
+    private final Map<Audience, StreamLog> streams = new LinkedHashMap<>(16, 0.75f, true);
     private final Map<Audience, Removal> removed = new HashMap<>();
     private AppendListener listener = event -> {};
     private long head;
@@ -38,10 +41,24 @@ public final class InMemoryEventStore implements EventStore {
      * @param random the source of the epoch
      */
     public InMemoryEventStore(int capacity, SecureRandom random) {
+        this(capacity, Integer.MAX_VALUE, random);
+    }
+
+    /**
+     * @param capacity events kept per stream; 0 keeps none (plain live delivery)
+     * @param maxStreams streams kept besides the broadcast stream; past it, the stream used least
+     *     recently is removed as if it had expired, so readers of it see a gap
+     * @param random the source of the epoch
+     */
+    public InMemoryEventStore(int capacity, int maxStreams, SecureRandom random) {
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity < 0: " + capacity);
         }
+        if (maxStreams < 1) {
+            throw new IllegalArgumentException("maxStreams < 1: " + maxStreams);
+        }
         this.capacity = capacity;
+        this.maxStreams = maxStreams;
         this.epoch = SessionIds.newEpoch(random);
     }
 
@@ -59,7 +76,12 @@ public final class InMemoryEventStore implements EventStore {
     public synchronized StoredEvent append(
             Audience stream, String name, String data, long timeMillis) {
         StoredEvent event = new StoredEvent(epoch, ++head, stream, name, data, timeMillis);
-        StreamLog log = streams.computeIfAbsent(stream, key -> new StreamLog(takeRemoval(key)));
+        StreamLog log = streams.get(stream);
+        if (log == null) {
+            log = new StreamLog(takeRemoval(stream));
+            streams.put(stream, log);
+            evictBeyondLimit(timeMillis);
+        }
         log.lastAppendMillis = timeMillis;
         if (capacity > 0) {
             log.events.add(event);
@@ -149,6 +171,20 @@ public final class InMemoryEventStore implements EventStore {
         retainedEvents -= log.events.size();
         for (StoredEvent event : log.events) {
             retainedBytes -= weight(event);
+        }
+    }
+
+    /** Removes the least recently used streams, never the broadcast one, until within the limit. */
+    private void evictBeyondLimit(long nowMillis) {
+        int others = streams.containsKey(Audience.everyone()) ? streams.size() - 1 : streams.size();
+        Iterator<Map.Entry<Audience, StreamLog>> it = streams.entrySet().iterator();
+        while (others > maxStreams && it.hasNext()) {
+            Map.Entry<Audience, StreamLog> entry = it.next();
+            if (entry.getKey().kind() != Audience.Kind.BROADCAST) {
+                it.remove();
+                forget(entry.getKey(), entry.getValue(), nowMillis);
+                others--;
+            }
         }
     }
 

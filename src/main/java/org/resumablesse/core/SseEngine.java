@@ -77,7 +77,7 @@ public final class SseEngine implements AutoCloseable {
         int capacity = settings.reconnectionEnabled() ? settings.bufferSize() : 0;
         return new SseEngine(
                 settings,
-                new InMemoryEventStore(capacity, random),
+                new InMemoryEventStore(capacity, settings.maxStreams(), random),
                 clock,
                 random,
                 delivery,

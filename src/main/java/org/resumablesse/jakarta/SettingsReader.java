@@ -46,6 +46,7 @@ final class SettingsReader {
                             integer(MAX_TOPICS_PER_CONNECTION, defaults.maxTopicsPerConnection()))
                     .maxQueuedEvents(integer(MAX_QUEUED_EVENTS, defaults.maxQueuedEvents()))
                     .replayMarkers(bool(REPLAY_MARKERS, defaults.replayMarkers()))
+                    .maxStreams(integer(MAX_STREAMS, defaults.maxStreams()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
@@ -80,8 +81,9 @@ final class SettingsReader {
                         EndpointSettings.SecureMode::parse,
                         "auto, always or never");
         Duration writeTimeout = duration(WRITE_TIMEOUT, defaults.writeTimeout());
-        if (writeTimeout.isZero() || writeTimeout.isNegative()) {
-            throw invalid(WRITE_TIMEOUT + " must be longer than zero, got " + writeTimeout);
+        if (writeTimeout.toMillis() < 1) {
+            throw invalid(
+                    WRITE_TIMEOUT + " must be at least 1ms, got " + Durations.format(writeTimeout));
         }
         return new EndpointSettings(name, path, canonical, secure, writeTimeout);
     }
