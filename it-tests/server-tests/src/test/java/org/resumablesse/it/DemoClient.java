@@ -56,7 +56,7 @@ public final class DemoClient {
     }
 
     /** Starts describing a stream connection. */
-    public SseClient.Builder stream() {
+    public SseRequest stream() {
         return SseClient.to(eventsUri());
     }
 

@@ -8,7 +8,7 @@ public final class OpenStreams implements AutoCloseable {
 
     private final List<SseClient> streams = new ArrayList<>();
 
-    public synchronized SseClient open(SseClient.Builder builder) {
+    public synchronized SseClient open(SseRequest builder) {
         SseClient stream = builder.open();
         streams.add(stream);
         return stream;

@@ -209,8 +209,8 @@ final class RandomizedTraffic implements AutoCloseable {
             assertEquals(expected, received, () -> this + " " + difference(expected, received));
         }
 
-        private SseClient.Builder builder() {
-            SseClient.Builder builder = demo.stream().label("traffic-client-" + index);
+        private SseRequest builder() {
+            SseRequest builder = demo.stream().label("traffic-client-" + index);
             followed.forEach(builder::topic);
             return builder;
         }

@@ -5,20 +5,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -51,7 +45,7 @@ public final class SseClient implements AutoCloseable {
     private volatile Throwable failure;
     private volatile String lastEventId = "";
 
-    private SseClient(HttpClient http, HttpResponse<InputStream> response, String label) {
+    SseClient(HttpClient http, HttpResponse<InputStream> response, String label) {
         this.http = http;
         this.response = response;
         this.label = label;
@@ -61,8 +55,8 @@ public final class SseClient implements AutoCloseable {
     }
 
     /** Starts describing a connection to the stream at this URI. */
-    public static Builder to(URI events) {
-        return new Builder(events);
+    public static SseRequest to(URI events) {
+        return new SseRequest(events);
     }
 
     public int status() {
@@ -250,6 +244,8 @@ public final class SseClient implements AutoCloseable {
     private void received(SseEvent event) {
         lock.lock();
         try {
+            // Set before waiters wake up: an awaited event's id is the last event id at once.
+            lastEventId = event.id();
             events.add(event);
             changed.signalAll();
         } finally {
@@ -272,93 +268,6 @@ public final class SseClient implements AutoCloseable {
             changed.signalAll();
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** What to send when opening a stream. */
-    public static final class Builder {
-        private final URI events;
-        private final List<String> topics = new ArrayList<>();
-        private final List<String[]> headers = new ArrayList<>();
-        private String lastEventIdQuery;
-        private String label = "stream";
-
-        private Builder(URI events) {
-            this.events = events;
-        }
-
-        /** Follows a topic (repeatable {@code topic} query parameter). */
-        public Builder topic(String topic) {
-            topics.add(topic);
-            return this;
-        }
-
-        /** Sends the session token as the cookie {@code sse-session-id}. */
-        public Builder sessionCookie(String token) {
-            return header("Cookie", SESSION_COOKIE + "=" + token);
-        }
-
-        /** Sends the session token in the {@code X-SSE-Session-ID} header. */
-        public Builder sessionHeader(String token) {
-            return header("X-SSE-Session-ID", token);
-        }
-
-        /** Sends the cursor in the {@code Last-Event-ID} header, as a reconnecting browser does. */
-        public Builder lastEventId(String id) {
-            return header("Last-Event-ID", id);
-        }
-
-        /** Sends the cursor as the {@code lastEventId} query parameter, as a reloaded page does. */
-        public Builder lastEventIdQuery(String id) {
-            lastEventIdQuery = id;
-            return this;
-        }
-
-        public Builder header(String name, String value) {
-            headers.add(new String[] {name, value});
-            return this;
-        }
-
-        /** A name for failure messages and the reader thread. */
-        public Builder label(String label) {
-            this.label = label;
-            return this;
-        }
-
-        /** Opens the stream and waits for the response headers. */
-        public SseClient open() {
-            HttpClient http =
-                    HttpClient.newBuilder()
-                            .version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Timeouts.DEFAULT)
-                            .build();
-            HttpRequest.Builder request =
-                    HttpRequest.newBuilder(uri()).header("Accept", "text/event-stream").GET();
-            headers.forEach(h -> request.header(h[0], h[1]));
-            try {
-                HttpResponse<InputStream> response =
-                        http.sendAsync(request.build(), BodyHandlers.ofInputStream())
-                                .get(Timeouts.DEFAULT.toMillis(), TimeUnit.MILLISECONDS);
-                return new SseClient(http, response, label);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new AssertionError(label + ": could not open " + uri(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
-
-        private URI uri() {
-            List<String> query = new ArrayList<>();
-            topics.forEach(t -> query.add("topic=" + encode(t)));
-            if (lastEventIdQuery != null) {
-                query.add("lastEventId=" + encode(lastEventIdQuery));
-            }
-            return query.isEmpty() ? events : URI.create(events + "?" + String.join("&", query));
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
 }
