@@ -1,0 +1,34 @@
+package org.resumablesse.core;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Metrics that remember what they were told. Thread-safe. */
+final class RecordingMetrics implements EngineMetrics {
+
+    final List<CloseCause> closed = new CopyOnWriteArrayList<>();
+    final List<GapReason> gaps = new CopyOnWriteArrayList<>();
+    final AtomicInteger delivered = new AtomicInteger();
+    final AtomicInteger published = new AtomicInteger();
+
+    @Override
+    public void published() {
+        published.incrementAndGet();
+    }
+
+    @Override
+    public void delivered() {
+        delivered.incrementAndGet();
+    }
+
+    @Override
+    public void recoveryFailed(GapReason reason) {
+        gaps.add(reason);
+    }
+
+    @Override
+    public void connectionClosed(CloseCause cause) {
+        closed.add(cause);
+    }
+}
