@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.resumablesse.Audience;
 import org.resumablesse.spi.History;
 
-/** The in-memory store holds at most max-streams streams besides broadcast, and says so when one went. */
+/**
+ * The in-memory store holds at most max-streams streams besides broadcast, and says so when one
+ * went.
+ */
 class StreamLimitTest {
 
     @Test
@@ -45,7 +48,10 @@ class StreamLimitTest {
     @Test
     void refusesDurationsShorterThanOneMillisecondNamingTheKey() {
         assertThatThrownBy(
-                        () -> TestEngines.settings().heartbeatInterval(Duration.ofNanos(500_000)).build())
+                        () ->
+                                TestEngines.settings()
+                                        .heartbeatInterval(Duration.ofNanos(500_000))
+                                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("resumable-sse.heartbeat-interval")
                 .hasMessageContaining("at least 1ms");
