@@ -169,7 +169,7 @@ public abstract class EventStoreContract {
         }
         start.countDown();
         for (Future<?> future : done) {
-            future.get(30, TimeUnit.SECONDS);
+            future.get(scaledSeconds(30), TimeUnit.SECONDS);
         }
         pool.shutdown();
 
@@ -178,6 +178,16 @@ public abstract class EventStoreContract {
             expected.add(i);
         }
         assertThat(seen).isEqualTo(expected);
+    }
+
+    /** A timeout stretched by {@code resumablesse.test.timeout-factor} for slow machines. */
+    private static long scaledSeconds(long seconds) {
+        String factor = System.getProperty("resumablesse.test.timeout-factor", "1");
+        try {
+            return (long) Math.ceil(seconds * Math.max(1, Double.parseDouble(factor.trim())));
+        } catch (NumberFormatException e) {
+            return seconds;
+        }
     }
 
     @Test
