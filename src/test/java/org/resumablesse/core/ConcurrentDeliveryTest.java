@@ -148,6 +148,8 @@ class ConcurrentDeliveryTest {
         List<RecordingTransport> connections = new ArrayList<>(List.of(transport));
         for (int i = 0; i < RECONNECTS && publishing.get(); i++) {
             RecordingTransport current = transport;
+            // A browser that never got the connected event has no id to come back with.
+            Await.until("the connected event arrives", () -> lastSequence(current) >= 0);
             long seen = lastSequence(current);
             Await.until(
                     "an event arrives or publishing ends",
