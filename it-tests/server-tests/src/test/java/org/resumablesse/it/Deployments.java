@@ -19,7 +19,7 @@ public final class Deployments {
      *
      * @param name the archive name without {@code .war}; also the context root
      * @param settings a resource under {@code src/test/resources}, e.g. {@code
-     *     deployments/main.properties}
+     *     deployments/stream.properties}
      */
     public static WebArchive demo(String name, String settings) {
         WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war").merge(demoWar());
