@@ -3,7 +3,6 @@ package org.resumablesse.core;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,11 @@ public final class InMemoryEventStore implements EventStore {
     private final String epoch;
     // In access order, so the stream used least recently comes first when one must go.
     private final Map<Audience, StreamLog> streams = new LinkedHashMap<>(16, 0.75f, true);
-    private final Map<Audience, Removal> removed = new HashMap<>();
+    // Removed streams and the last sequence each had, oldest removal first; bounded like streams.
+    private final Map<Audience, Long> removed = new LinkedHashMap<>();
+    // Past the bound a removal is forgotten; every stream not known then reads as dropped through
+    // here.
+    private long forgottenThrough;
     private AppendListener listener = event -> {};
     private long head;
     private long retainedEvents;
@@ -123,13 +126,12 @@ public final class InMemoryEventStore implements EventStore {
     public synchronized void removeStream(Audience stream) {
         StreamLog log = streams.remove(stream);
         if (log != null) {
-            forget(stream, log, log.lastAppendMillis);
+            forget(stream, log);
         }
     }
 
     @Override
     public synchronized int removeIdleStreams(long idleBeforeMillis, Predicate<Audience> followed) {
-        removed.values().removeIf(removal -> removal.atMillis < idleBeforeMillis);
         int count = 0;
         for (Iterator<Map.Entry<Audience, StreamLog>> it = streams.entrySet().iterator();
                 it.hasNext(); ) {
@@ -142,7 +144,7 @@ public final class InMemoryEventStore implements EventStore {
                             && !followed.test(stream);
             if (removable) {
                 it.remove();
-                forget(stream, log, idleBeforeMillis);
+                forget(stream, log);
                 count++;
             }
         }
@@ -158,19 +160,26 @@ public final class InMemoryEventStore implements EventStore {
     public synchronized void close() {
         streams.clear();
         removed.clear();
+        forgottenThrough = head;
         retainedEvents = 0;
         retainedBytes = 0;
     }
 
-    private void forget(Audience stream, StreamLog log, long atMillis) {
+    private void forget(Audience stream, StreamLog log) {
         long lastSequence =
                 log.events.isEmpty()
                         ? log.droppedThrough
                         : log.events.get(log.events.size() - 1).sequence();
-        removed.put(stream, new Removal(lastSequence, atMillis));
+        removed.remove(stream);
+        removed.put(stream, lastSequence);
         retainedEvents -= log.events.size();
         for (StoredEvent event : log.events) {
             retainedBytes -= weight(event);
+        }
+        Iterator<Map.Entry<Audience, Long>> oldest = removed.entrySet().iterator();
+        while (removed.size() > maxStreams) {
+            forgottenThrough = Math.max(forgottenThrough, oldest.next().getValue());
+            oldest.remove();
         }
     }
 
@@ -182,7 +191,7 @@ public final class InMemoryEventStore implements EventStore {
             Map.Entry<Audience, StreamLog> entry = it.next();
             if (entry.getKey().kind() != Audience.Kind.BROADCAST) {
                 it.remove();
-                forget(entry.getKey(), entry.getValue(), nowMillis);
+                forget(entry.getKey(), entry.getValue());
                 others--;
             }
         }
@@ -197,13 +206,12 @@ public final class InMemoryEventStore implements EventStore {
 
     /** A recreated stream starts as dropped through its removed predecessor's last event. */
     private long takeRemoval(Audience stream) {
-        Removal removal = removed.remove(stream);
-        return removal == null ? 0 : removal.lastSequence;
+        Long lastSequence = removed.remove(stream);
+        return lastSequence == null ? forgottenThrough : lastSequence;
     }
 
     private long removedThroughOf(Audience stream) {
-        Removal removal = removed.get(stream);
-        return removal == null ? 0 : removal.lastSequence;
+        return removed.getOrDefault(stream, forgottenThrough);
     }
 
     private static void collectAfter(
@@ -236,6 +244,4 @@ public final class InMemoryEventStore implements EventStore {
             this.droppedThrough = droppedThrough;
         }
     }
-
-    private record Removal(long lastSequence, long atMillis) {}
 }

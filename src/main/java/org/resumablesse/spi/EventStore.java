@@ -11,8 +11,10 @@ import org.resumablesse.Audience;
  * <ul>
  *   <li>Sequences start at 1 and grow by one per append, across all streams.
  *   <li>Each stream keeps at most its capacity of events; older ones are dropped, and the store
- *       remembers the highest sequence it dropped from each stream, and from each removed stream
- *       for a while, so that a read can tell a gap from an empty stretch.
+ *       remembers the highest sequence it dropped from each stream and the last sequence of each
+ *       removed stream, so that a read can tell a gap from an empty stretch. A store may forget
+ *       removals to bound its memory, but only by raising a floor below which every unknown stream
+ *       reads as dropped: forgetting may report a gap that was not there, never hide one.
  *   <li>The {@linkplain #setAppendListener listener} sees every append in sequence order, and a
  *       read that starts after the listener saw an event includes that event.
  *   <li>The epoch changes whenever the store loses history (for the in-memory store: every start),
@@ -52,16 +54,16 @@ public interface EventStore extends AutoCloseable {
     void setAppendListener(AppendListener listener);
 
     /**
-     * Removes a stream and its events (a session expired); reads still see it as dropped for a
-     * while.
+     * Removes a stream and its events (a session expired); reads from before its last event still
+     * see it as dropped.
      */
     void removeStream(Audience stream);
 
     /**
      * Removes topic, user and session streams with no append since {@code idleBeforeMillis} that
-     * are not in use, and forgets removals older than that. The broadcast stream is never removed.
-     * Session streams are included because events may be addressed to a session id that does not
-     * exist (any more): without this their streams would be kept for ever.
+     * are not in use; reads from before their last event still see them as dropped. The broadcast
+     * stream is never removed. Session streams are included because events may be addressed to a
+     * session id that does not exist (any more): without this their streams would be kept for ever.
      *
      * @param followed tells whether a stream is in use: an open connection follows it, or it is the
      *     stream of a live session

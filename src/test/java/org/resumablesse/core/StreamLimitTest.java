@@ -62,4 +62,21 @@ class StreamLimitTest {
         assertThatThrownBy(() -> TestEngines.settings().maxStreams(0).build())
                 .hasMessageContaining("resumable-sse.max-streams");
     }
+
+    @Test
+    void forgetsRemovalsPastTheLimitOnlyByRaisingTheFloorForUnknownStreams() {
+        InMemoryEventStore store = new InMemoryEventStore(10, 1, new SecureRandom());
+        store.append(Audience.topic("a"), "e", "1", 1);
+        store.append(Audience.topic("b"), "e", "2", 2);
+        store.removeStream(Audience.topic("a"));
+        store.removeStream(Audience.topic("b"));
+
+        assertThat(store.readAfter(Set.of(Audience.topic("a")), 0).complete()).isFalse();
+        assertThat(store.readAfter(Set.of(Audience.topic("never")), 0).complete()).isFalse();
+        assertThat(store.readAfter(Set.of(Audience.topic("never")), 1).complete()).isTrue();
+        assertThat(store.readAfter(Set.of(Audience.topic("b")), 1).complete()).isFalse();
+        store.append(Audience.topic("a"), "e", "3", 3);
+        assertThat(store.readAfter(Set.of(Audience.topic("a")), 0).complete()).isFalse();
+        assertThat(store.readAfter(Set.of(Audience.topic("a")), 2).events()).hasSize(1);
+    }
 }
