@@ -191,9 +191,17 @@ public final class SseEngine implements AutoCloseable {
 
     /**
      * Starts streaming to an admitted client: the {@code connected} frame, then the replay or
-     * nothing, then live events, handed over without loss or duplicate.
+     * nothing, then live events, handed over without loss or duplicate. Takes over the admission:
+     * whether it returns or throws, the caller must not {@link #cancel} it afterwards.
+     *
+     * @throws ConnectionRefusedException if the engine has stopped
      */
     public Opened open(Admission admission, Transport transport) {
+        if (!running) {
+            cancel(admission);
+            throw new ConnectionRefusedException(
+                    Reason.NOT_RUNNING, "Resumable SSE is not running");
+        }
         Connection connection =
                 new Connection(
                         admission.session(),
@@ -204,6 +212,15 @@ public final class SseEngine implements AutoCloseable {
                         metrics,
                         this::closed);
         subscriptions.add(connection);
+        try {
+            return start(connection, admission);
+        } catch (RuntimeException e) {
+            connection.close(CloseCause.SHUTDOWN);
+            throw e;
+        }
+    }
+
+    private Opened start(Connection connection, Admission admission) {
         RecoveryPlanner.Plan plan = new RecoveryPlanner(store, metrics).plan(admission);
         List<EventFrame> replay = new ArrayList<>(plan.events().size());
         for (StoredEvent event : plan.events()) {
@@ -269,7 +286,12 @@ public final class SseEngine implements AutoCloseable {
     /** Sends a comment to every idle connection, and closes those whose client is gone. */
     void heartbeat() {
         for (Connection connection : subscriptions.all()) {
-            connection.heartbeat();
+            try {
+                connection.heartbeat();
+            } catch (RuntimeException e) {
+                // One broken transport must not cost the others their heartbeat.
+                connection.close(CloseCause.WRITE_FAILURE);
+            }
         }
     }
 
@@ -338,7 +360,10 @@ public final class SseEngine implements AutoCloseable {
     private static void guarded(String task, Runnable work) {
         try {
             work.run();
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError) {
+                throw (VirtualMachineError) e;
+            }
             LOG.log(
                     System.Logger.Level.WARNING,
                     "Resumable SSE " + task + " task failed; it runs again next time",

@@ -7,11 +7,12 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.resumablesse.core.Admission;
-import org.resumablesse.core.SseEngine;
+import org.resumablesse.core.ConnectionRefusedException;
 
 /**
  * {@code GET .../events}: the resumable stream. {@link StreamAdmissionFilter} has admitted the
@@ -35,12 +36,11 @@ public class EventStreamResource {
             throw new InternalServerErrorException(
                     "Resumable SSE: StreamAdmissionFilter is not registered in this JAX-RS application");
         }
-        SseEngine engine = manager.engine();
         try {
-            engine.open(admission, new SinkTransport(sink, manager.endpoint().writeTimeout()));
-        } catch (RuntimeException e) {
-            engine.cancel(admission);
-            throw e;
+            manager.engine()
+                    .open(admission, new SinkTransport(sink, manager.endpoint().writeTimeout()));
+        } catch (ConnectionRefusedException e) {
+            throw new WebApplicationException(StreamAdmissionFilter.refusal(e));
         }
     }
 }

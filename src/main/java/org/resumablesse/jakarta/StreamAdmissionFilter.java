@@ -101,7 +101,7 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
         return found;
     }
 
-    private static Response refusal(ConnectionRefusedException e) {
+    static Response refusal(ConnectionRefusedException e) {
         Response.ResponseBuilder response =
                 switch (e.reason()) {
                     case BAD_REQUEST -> Response.status(Response.Status.BAD_REQUEST);
