@@ -200,8 +200,7 @@ class SessionExpiryTest {
     }
 
     @Test
-    void theHeartbeatTaskRunsAgainAfterATransportThrew() {
-        AtomicInteger checks = new AtomicInteger();
+    void aTransportThatThrowsIsClosedAndTheOthersKeepTheirHeartbeats() {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         SseEngine beating =
                 new SseEngine(
@@ -213,17 +212,22 @@ class SessionExpiryTest {
                         EngineMetrics.NONE);
         try {
             beating.start(scheduler);
-            TestEngines.connect(
-                    beating,
-                    new RecordingTransport() {
-                        @Override
-                        public boolean isOpen() {
-                            checks.incrementAndGet();
-                            throw new IllegalStateException("container bug (test)");
-                        }
-                    });
+            SseEngine.Opened broken =
+                    TestEngines.connect(
+                            beating,
+                            new RecordingTransport() {
+                                @Override
+                                public boolean isOpen() {
+                                    throw new IllegalStateException("container bug (test)");
+                                }
+                            });
+            RecordingTransport healthy = new RecordingTransport();
+            TestEngines.connect(beating, healthy);
 
-            Await.until("the heartbeat task ran three times", () -> checks.get() >= 3);
+            Await.until(
+                    "the healthy connection got three heartbeats",
+                    () -> healthy.frames().stream().filter(EventFrame::isComment).count() >= 3);
+            assertThat(broken.connection().isOpen()).isFalse();
         } finally {
             beating.close();
             scheduler.shutdownNow();
