@@ -47,7 +47,8 @@ public class DemoPublishResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response publish(MultivaluedMap<String, String> form) {
+    public Response publish(byte[] body) {
+        MultivaluedMap<String, String> form = FormBody.parse(body);
         String name = single(form, "event");
         if (name == null) {
             return error(Status.BAD_REQUEST, "the form field 'event' (the event name) is required");
@@ -111,7 +112,11 @@ public class DemoPublishResource {
             cause = cause.getCause();
         }
         if (cause instanceof EventRejectedException rejected) {
-            return error(Status.BAD_REQUEST, rejected.getMessage());
+            Status status =
+                    rejected.reason() == EventRejectedException.Reason.NOT_RUNNING
+                            ? Status.SERVICE_UNAVAILABLE
+                            : Status.BAD_REQUEST;
+            return error(status, rejected.getMessage());
         }
         return error(Status.INTERNAL_SERVER_ERROR, "publishing failed: " + cause);
     }
