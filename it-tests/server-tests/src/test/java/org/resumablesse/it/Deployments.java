@@ -27,12 +27,25 @@ public final class Deployments {
         return war.addAsResource(settings, SETTINGS);
     }
 
-    private static WebArchive demoWar() {
-        String path = System.getProperty("demo.war");
+    /**
+     * A WAR with nothing but the library in {@code WEB-INF/lib}: no JAX-RS application, no classes,
+     * no settings, as a user's WAR is right after adding the dependency.
+     */
+    public static WebArchive bare(String name) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addAsLibrary(existingFile("library.jar"));
+    }
+
+    private static File existingFile(String property) {
+        String path = System.getProperty(property);
         if (path == null || !new File(path).isFile()) {
             throw new IllegalStateException(
-                    "system property demo.war must name the built demo WAR; it is " + path);
+                    "system property " + property + " must name a built file; it is " + path);
         }
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(path));
+        return new File(path);
+    }
+
+    private static WebArchive demoWar() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, existingFile("demo.war"));
     }
 }
