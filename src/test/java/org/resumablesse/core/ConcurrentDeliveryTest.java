@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.Audience;
 import org.resumablesse.ServerEvent;
-import org.resumablesse.core.WhatwgEventStreamParser.Event;
+import org.resumablesse.testkit.WhatwgEventStreamParser.Event;
 
 /**
  * Several publishers and several clients that keep dropping and coming back, on a real delivery

@@ -11,7 +11,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
-import org.resumablesse.core.WhatwgEventStreamParser.Event;
+import org.resumablesse.testkit.WhatwgEventStreamParser;
+import org.resumablesse.testkit.WhatwgEventStreamParser.Event;
 
 class EventFrameEncoderProperties {
 
@@ -46,7 +47,7 @@ class EventFrameEncoderProperties {
 
         assertThat(parser.events())
                 .containsExactly(
-                        new Event(name, TextArbitraries.normalizeLineBreaks(first), id),
+                        new Event(name, TextArbitraries.normalizeLineBreaks(first), id, retry),
                         new Event("second", TextArbitraries.normalizeLineBreaks(second), id));
         assertThat(parser.reconnectionTime()).isEqualTo(retry);
         assertThat(parser.comments()).isEqualTo(1);

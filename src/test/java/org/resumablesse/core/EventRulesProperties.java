@@ -17,6 +17,7 @@ import org.resumablesse.Audience;
 import org.resumablesse.EventRejectedException;
 import org.resumablesse.EventRejectedException.Reason;
 import org.resumablesse.ServerEvent;
+import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 class EventRulesProperties {
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.ServerEvent;
+import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 /** A replay longer than max-queued-events is not mistaken for a slow client. */
 class LargeReplayTest {

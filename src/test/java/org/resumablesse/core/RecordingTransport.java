@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 /**
  * An in-memory client at the end of a connection: records every frame it is sent, and can play a

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.resumablesse.ServerEvent;
-import org.resumablesse.core.WhatwgEventStreamParser.Event;
+import org.resumablesse.testkit.WhatwgEventStreamParser.Event;
 
 /** One example per answer a reconnecting client can get; ReplayProperties checks them all. */
 class RecoveryReasonsTest {

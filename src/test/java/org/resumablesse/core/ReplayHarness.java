@@ -15,6 +15,7 @@ import java.util.Set;
 import org.resumablesse.Audience;
 import org.resumablesse.ServerEvent;
 import org.resumablesse.spi.History;
+import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 /**
  * Drives an engine with clients that connect, drop and come back, next to a model that keeps every

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.resumablesse.ServerEvent;
-import org.resumablesse.core.WhatwgEventStreamParser.Event;
+import org.resumablesse.testkit.WhatwgEventStreamParser.Event;
 
 class ReplayMarkersTest {
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.Audience;
 import org.resumablesse.ServerEvent;
+import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 class SessionExpiryTest {
 

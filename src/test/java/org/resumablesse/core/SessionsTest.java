@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.ServerEvent;
 import org.resumablesse.core.ConnectionRefusedException.Reason;
+import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 class SessionsTest {
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +19,13 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 /**
  * One SSE connection for tests: opens {@code GET} on the stream with the headers and query a
- * browser (or a test) would send, reads the body on its own thread through {@link SseParser}, and
- * records every event. Waiting methods block until enough matching events arrived or a deadline
- * passed. Thread-safe. {@link #close()} drops the TCP connection.
+ * browser (or a test) would send, reads the body on its own thread through {@link
+ * WhatwgEventStreamParser}, and records every event. Waiting methods block until enough matching
+ * events arrived or a deadline passed. Thread-safe. {@link #close()} drops the TCP connection.
  */
 public final class SseClient implements AutoCloseable {
 
@@ -222,13 +224,22 @@ public final class SseClient implements AutoCloseable {
     }
 
     private void read() {
-        SseParser parser = new SseParser(this::received, comment -> comments.incrementAndGet());
+        WhatwgEventStreamParser parser =
+                new WhatwgEventStreamParser(
+                        event ->
+                                received(
+                                        new SseEvent(
+                                                event.type(),
+                                                event.lastEventId(),
+                                                event.data(),
+                                                event.retry())),
+                        comment -> comments.incrementAndGet());
         char[] buffer = new char[8192];
         try (Reader reader = new InputStreamReader(response.body(), StandardCharsets.UTF_8)) {
             int n;
             while ((n = reader.read(buffer)) >= 0) {
                 record(buffer, n);
-                parser.feed(buffer, 0, n);
+                parser.feed(CharBuffer.wrap(buffer, 0, n));
                 lastEventId = parser.lastEventId();
             }
         } catch (IOException | RuntimeException e) {

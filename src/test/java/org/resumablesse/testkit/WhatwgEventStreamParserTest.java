@@ -1,10 +1,10 @@
-package org.resumablesse.core;
+package org.resumablesse.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.resumablesse.core.WhatwgEventStreamParser.Event;
+import org.resumablesse.testkit.WhatwgEventStreamParser.Event;
 
 /** The oracle is only as good as its own tests: these pin it to the WHATWG rules. */
 class WhatwgEventStreamParserTest {

@@ -1,0 +1,5 @@
+/**
+ * Test support shared with other modules through the library's test-jar: the WHATWG event-stream
+ * parser the tests use as their oracle. Not part of the library; no stability promise.
+ */
+package org.resumablesse.testkit;
