@@ -6,10 +6,13 @@
   const RECONNECT_DELAY_MS = 1500;
   const MAX_ROWS = 500;
 
+  // The last id survives a page reload in sessionStorage (per tab), so a reloaded page resumes.
+  const STORED_ID = 'resumable-sse-demo.lastEventId';
+
   const $ = (id) => document.getElementById(id);
   const state = {
     source: null,
-    lastEventId: '',
+    lastEventId: sessionStorage.getItem(STORED_ID) || '',
     sessionId: '',
     topics: [],
     names: new Set(['message']),
@@ -79,6 +82,7 @@
   function remember(event) {
     if (event.lastEventId) {
       state.lastEventId = event.lastEventId;
+      sessionStorage.setItem(STORED_ID, event.lastEventId);
       setText('last-id', event.lastEventId);
     }
   }
