@@ -80,34 +80,13 @@ class ReplayProperties {
                 switch (step.kind()) {
                     case PUBLISH -> harness.publish(step.target(), step.client());
                     case DISCONNECT -> harness.disconnect(step.client());
-                    case RECONNECT ->
-                            harness.reconnect(
-                                    step.client(),
-                                    step.cursor(),
-                                    step.forgedToken(),
-                                    step.older(),
-                                    step.malformed(),
-                                    keepTopics
-                                            ? clientTopics.get(step.client() % clientTopics.size())
-                                            : step.topics(),
-                                    step.beforeRead(),
-                                    step.afterRead());
+                    case RECONNECT -> reconnect(harness, step, keepTopics, clientTopics);
                     case OUTAGE -> {
                         harness.disconnect(step.client());
                         for (Target target : step.meanwhile()) {
                             harness.publish(target, step.client());
                         }
-                        harness.reconnect(
-                                step.client(),
-                                step.cursor(),
-                                step.forgedToken(),
-                                step.older(),
-                                step.malformed(),
-                                keepTopics
-                                        ? clientTopics.get(step.client() % clientTopics.size())
-                                        : step.topics(),
-                                step.beforeRead(),
-                                step.afterRead());
+                        reconnect(harness, step, keepTopics, clientTopics);
                     }
                     case EXPIRE -> {
                         harness.expire(step.step());
@@ -271,5 +250,18 @@ class ReplayProperties {
 
     private static Arbitrary<Set<String>> topics() {
         return Arbitraries.of("a", "b", "c").set().ofMaxSize(3);
+    }
+
+    private static void reconnect(
+            ReplayHarness harness, Step step, boolean keepTopics, List<Set<String>> clientTopics) {
+        harness.reconnect(
+                step.client(),
+                step.cursor(),
+                step.forgedToken(),
+                step.older(),
+                step.malformed(),
+                keepTopics ? clientTopics.get(step.client() % clientTopics.size()) : step.topics(),
+                step.beforeRead(),
+                step.afterRead());
     }
 }

@@ -7,33 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A WAR with no JAX-RS application of its own still gets the stream, at {@code /sse/events}. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class BareWarIT {
+class BareWarIT extends ServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.bare("bare");
-    }
-
-    @ArquillianResource URL base;
-
-    private final OpenStreams streams = new OpenStreams();
-
-    @AfterEach
-    void closeStreams() {
-        streams.close();
     }
 
     @Test

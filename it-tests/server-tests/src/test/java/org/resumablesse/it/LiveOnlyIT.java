@@ -4,35 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.resumablesse.it.Sse.named;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** With {@code resumable-sse.enable-reconnection=false} the module is plain live SSE. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class LiveOnlyIT {
+class LiveOnlyIT extends ServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.demo("live-only", "deployments/live-only.properties");
-    }
-
-    @ArquillianResource URL base;
-
-    private final OpenStreams streams = new OpenStreams();
-
-    @AfterEach
-    void closeStreams() {
-        streams.close();
     }
 
     @Test
@@ -73,9 +58,5 @@ class LiveOnlyIT {
         String live = demo().broadcast(name, "live");
         assertEquals(live, back.awaitEvent(named(name), Timeouts.DEFAULT).id());
         assertEquals(List.of(live), Sse.ids(back.events(named(name))));
-    }
-
-    private DemoClient demo() {
-        return new DemoClient(base);
     }
 }

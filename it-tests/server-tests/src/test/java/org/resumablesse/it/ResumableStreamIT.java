@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.resumablesse.it.Sse.named;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,20 +19,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Delivery and recovery on one server: who receives what, and what a stream gets back after a drop.
  * Each test uses its own sessions, topics and event names.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class ResumableStreamIT {
+class ResumableStreamIT extends ServerIT {
 
     /** resumable-sse.buffer-size in deployments/stream.properties. */
     private static final int HISTORY = 200;
@@ -41,15 +35,6 @@ class ResumableStreamIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.demo("stream", "deployments/stream.properties");
-    }
-
-    @ArquillianResource URL base;
-
-    private final OpenStreams streams = new OpenStreams();
-
-    @AfterEach
-    void closeStreams() {
-        streams.close();
     }
 
     @Test
@@ -317,9 +302,5 @@ class ResumableStreamIT {
         List<SseEvent> replayed =
                 stream.awaitEvents(named(name), expected.size(), Timeouts.DEFAULT);
         assertEquals(expected, Sse.ids(replayed));
-    }
-
-    private DemoClient demo() {
-        return new DemoClient(base);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.resumablesse.it.Sse.named;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -18,34 +17,20 @@ import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The HTTP side of the module on one server: headers and cookie of the stream, refused publishes,
  * line breaks on the wire, session expiry, settings from the server's system properties and
  * environment, heartbeats and metrics. The deployment expires sessions 2 s after their last stream.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SessionAndProtocolIT {
+class SessionAndProtocolIT extends ServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.demo("protocol", "deployments/protocol.properties");
-    }
-
-    @ArquillianResource URL base;
-
-    private final OpenStreams streams = new OpenStreams();
-
-    @AfterEach
-    void closeStreams() {
-        streams.close();
     }
 
     @Test
@@ -230,9 +215,5 @@ class SessionAndProtocolIT {
     private static Map<String, String> withSession(Map<String, String> form, String session) {
         form.put("session", session);
         return form;
-    }
-
-    private DemoClient demo() {
-        return new DemoClient(base);
     }
 }
