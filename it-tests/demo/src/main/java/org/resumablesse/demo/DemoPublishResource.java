@@ -21,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.resumablesse.EventPublisher;
 import org.resumablesse.EventRejectedException;
 import org.resumablesse.ServerEvent;
 
@@ -28,7 +29,9 @@ import org.resumablesse.ServerEvent;
  * {@code POST /api/demo/publish}: publishes one event by firing it as a CDI event, the way an
  * application would. Form fields: {@code event} (the name), {@code data}, and at most one of {@code
  * session} (a public session id), {@code user} or {@code topic}; with none of them the event goes
- * to everyone.
+ * to everyone. The optional field {@code via} picks how the event reaches the module: {@code fire}
+ * (the default, a synchronous CDI event), {@code fireAsync} (an asynchronous CDI event) or {@code
+ * publisher} (the injected {@link EventPublisher}).
  *
  * <p>Answers 202 with {@code {"id":"..."}} once the module has stored the event, or 400 with {@code
  * {"error":"..."}} when the form or the event is refused. Test tools rely on this contract.
@@ -42,7 +45,12 @@ public class DemoPublishResource {
 
     private static final List<String> TARGET_FIELDS = List.of("session", "user", "topic");
 
+    /** How the event is handed to the module: the three ways an application can publish. */
+    private static final List<String> VIAS = List.of("fire", "fireAsync", "publisher");
+
     @Inject Event<ServerEvent> events;
+
+    @Inject EventPublisher publisher;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -60,11 +68,19 @@ public class DemoPublishResource {
                     Status.BAD_REQUEST,
                     "give at most one of the form fields 'session', 'user' or 'topic', once");
         }
+        String via = single(form, "via");
+        if (via != null && !VIAS.contains(via)) {
+            return error(Status.BAD_REQUEST, "'via' must be one of " + VIAS);
+        }
         String data = single(form, "data");
         ServerEvent event = create(targets.isEmpty() ? null : targets.get(0), form, name, data);
         RuntimeException fireFailure = null;
         try {
-            events.fire(event);
+            switch (via == null ? "fire" : via) {
+                case "fireAsync" -> events.fireAsync(event);
+                case "publisher" -> publisher.publish(event);
+                default -> events.fire(event);
+            }
         } catch (RuntimeException e) {
             fireFailure = e;
         }

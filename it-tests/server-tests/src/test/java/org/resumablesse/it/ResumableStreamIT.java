@@ -9,6 +9,7 @@ import static org.resumablesse.it.Sse.named;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -101,6 +102,38 @@ class ResumableStreamIT extends ServerIT {
         }
         other.awaitEvents(named(name + "-end"), 2, Timeouts.DEFAULT);
         assertEquals(List.of(), other.events(named(name)));
+    }
+
+    @Test
+    void firedAsyncFiredAndInjectedPublisherEventsAllReachTheStream() {
+        SseClient stream = streams.open(demo().stream().label("via"));
+        String session = Connected.await(stream).sessionId();
+        for (String via : List.of("fire", "fireAsync", "publisher")) {
+            String name = Names.unique("via-" + via);
+            Map<String, String> form = DemoClient.form(name, "by " + via);
+            form.put("session", session);
+            form.put("via", via);
+
+            DemoClient.Answer answer = demo().publish(form);
+
+            assertEquals(202, answer.status(), answer::toString);
+            SseEvent event = stream.awaitEvent(named(name), Timeouts.DEFAULT);
+            assertEquals(answer.json().getString("id"), event.id());
+            assertEquals("by " + via, event.data());
+        }
+    }
+
+    @Test
+    void refusedEventIsReportedWhicheverWayItIsPublished() {
+        for (String via : List.of("fire", "fireAsync", "publisher")) {
+            Map<String, String> form = DemoClient.form("bad name", "x");
+            form.put("via", via);
+
+            DemoClient.Answer answer = demo().publish(form);
+
+            assertEquals(400, answer.status(), () -> via + ": " + answer);
+            assertTrue(answer.json().getString("error").contains("event name"), answer::toString);
+        }
     }
 
     @Test
