@@ -30,7 +30,8 @@ class SessionAndProtocolIT extends ServerIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.demo("protocol", "deployments/protocol.properties");
+        return Deployments.demo("protocol", "deployments/protocol.properties")
+                .addClass(TestUserFilter.class);
     }
 
     @Test
@@ -91,6 +92,32 @@ class SessionAndProtocolIT extends ServerIT {
         String end = demo().toSession(session, name + "-end", "end");
         assertEquals(end, stream.awaitEvent(named(name + "-end"), Timeouts.DEFAULT).id());
         assertEquals(List.of(), stream.events(named(name)), "the refused event never arrives");
+    }
+
+    @Test
+    void userEventReachesOnlyThatUsersConnections() {
+        SseClient alice =
+                streams.open(demo().stream().header(TestUserFilter.HEADER, "alice").label("alice"));
+        SseClient bob =
+                streams.open(demo().stream().header(TestUserFilter.HEADER, "bob").label("bob"));
+        SseClient anonymous = streams.open(demo().stream().label("anonymous"));
+        Connected.await(alice);
+        Connected.await(bob);
+        Connected.await(anonymous);
+        String name = Names.unique("for-alice");
+        Map<String, String> form = DemoClient.form(name, "only alice");
+        form.put("user", "alice");
+
+        String id = demo().publish(form).json().getString("id");
+        String end = demo().broadcast(name + "-end", "everyone");
+
+        assertEquals(id, alice.awaitEvent(named(name), Timeouts.DEFAULT).id());
+        for (SseClient other : List.of(bob, anonymous)) {
+            other.awaitEvent(named(name + "-end"), Timeouts.DEFAULT);
+            assertEquals(
+                    List.of(), other.events(named(name)), "the user event reached another user");
+        }
+        assertEquals(end, alice.awaitEvent(named(name + "-end"), Timeouts.DEFAULT).id());
     }
 
     @Test
