@@ -1,5 +1,6 @@
 package org.resumablesse.core;
 
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +37,19 @@ public final class Connection {
     private final Executor executor;
     private final int maxQueued;
     private final EngineMetrics metrics;
+    private final Clock clock;
     private final BiConsumer<Connection, CloseCause> onClose;
     private final Object lock = new Object();
     private final ArrayDeque<EventFrame> queue = new ArrayDeque<>();
     private List<StoredEvent> waiting = new ArrayList<>();
     private State state = State.HANDOVER;
     private boolean draining;
-    // The replay may be longer than max-queued-events; the live backlog on top of it is what is
-    // bounded.
-    private int queueLimit;
+    // The replay may be longer than max-queued-events: the frames of it not yet written are
+    // allowed on top of the bound, which applies to the live backlog.
+    private int replayUnwritten;
     private CloseCause closeWhenDrained;
+    // When the write in progress started (clock millis), or -1 when none is; read by the watchdog.
+    private volatile long writingSince = -1;
 
     Connection(
             Session session,
@@ -54,7 +58,9 @@ public final class Connection {
             Executor executor,
             int maxQueued,
             EngineMetrics metrics,
+            Clock clock,
             BiConsumer<Connection, CloseCause> onClose) {
+        this.clock = clock;
         this.session = session;
         this.streams = Set.copyOf(streams);
         this.transport = transport;
@@ -91,7 +97,7 @@ public final class Connection {
                 }
             } else if (state == State.LIVE && closeWhenDrained == null) {
                 queue.add(Frames.live(event));
-                if (queue.size() <= queueLimit) {
+                if (queue.size() <= maxQueued + replayUnwritten) {
                     scheduleDrain();
                     return;
                 }
@@ -99,7 +105,7 @@ public final class Connection {
                 return;
             }
         }
-        close(CloseCause.TOO_SLOW);
+        closeLater(CloseCause.TOO_SLOW);
     }
 
     /**
@@ -113,7 +119,7 @@ public final class Connection {
             }
             queue.add(connected);
             queue.addAll(replay);
-            queueLimit = maxQueued + queue.size();
+            replayUnwritten = queue.size();
             for (StoredEvent event : waiting) {
                 if (event.sequence() > deliveredThrough) {
                     queue.add(Frames.live(event));
@@ -129,7 +135,13 @@ public final class Connection {
      * Queues a heartbeat unless frames are already waiting, which prove the connection alive
      * anyway.
      */
-    void heartbeat() {
+    void heartbeat(long writeTimeoutMillis) {
+        long since = writingSince;
+        if (since >= 0 && clock.millis() - since > writeTimeoutMillis) {
+            // A write that blocks (a client that stopped reading) holds only this connection.
+            close(CloseCause.WRITE_FAILURE);
+            return;
+        }
         if (!transport.isOpen()) {
             close(CloseCause.CLIENT_GONE);
             return;
@@ -160,20 +172,36 @@ public final class Connection {
 
     /** Closes now, dropping what is queued; the client recovers it by reconnecting. Idempotent. */
     void close(CloseCause cause) {
+        if (markClosed(cause)) {
+            transport.close();
+        }
+    }
+
+    /**
+     * Closes like {@link #close}, but ends the response on the delivery executor: the caller holds
+     * the store's lock and must not wait for a transport.
+     */
+    private void closeLater(CloseCause cause) {
+        if (markClosed(cause)) {
+            try {
+                executor.execute(transport::close);
+            } catch (RejectedExecutionException e) {
+                transport.close();
+            }
+        }
+    }
+
+    private boolean markClosed(CloseCause cause) {
         synchronized (lock) {
             if (state == State.CLOSED) {
-                return;
+                return false;
             }
             state = State.CLOSED;
             queue.clear();
             waiting = null;
         }
         onClose.accept(this, cause);
-        try {
-            executor.execute(transport::close);
-        } catch (RejectedExecutionException e) {
-            transport.close();
-        }
+        return true;
     }
 
     private void scheduleDrain() {
@@ -198,6 +226,9 @@ public final class Connection {
             CloseCause finished = null;
             synchronized (lock) {
                 frame = state == State.CLOSED ? null : queue.poll();
+                if (frame != null && replayUnwritten > 0) {
+                    replayUnwritten--;
+                }
                 if (frame == null) {
                     draining = false;
                     finished = state == State.LIVE ? closeWhenDrained : null;
@@ -209,11 +240,14 @@ public final class Connection {
                 }
                 return;
             }
+            writingSince = clock.millis();
             try {
                 transport.send(frame);
             } catch (Exception e) {
                 close(CloseCause.WRITE_FAILURE);
                 return;
+            } finally {
+                writingSince = -1;
             }
             if (frame.name() != null
                     && frame != Frames.HEARTBEAT

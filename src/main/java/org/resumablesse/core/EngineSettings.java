@@ -12,6 +12,7 @@ import static org.resumablesse.ResumableSseConfig.MAX_STREAMS;
 import static org.resumablesse.ResumableSseConfig.MAX_TOPICS_PER_CONNECTION;
 import static org.resumablesse.ResumableSseConfig.RETRY_BASE;
 import static org.resumablesse.ResumableSseConfig.RETRY_JITTER;
+import static org.resumablesse.ResumableSseConfig.WRITE_TIMEOUT;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -50,7 +51,8 @@ public record EngineSettings(
         int maxTopicsPerConnection,
         int maxQueuedEvents,
         boolean replayMarkers,
-        int maxStreams) {
+        int maxStreams,
+        Duration writeTimeout) {
 
     /** The smallest max-event-size accepted: room for a name, an id and a little data. */
     public static final int MIN_EVENT_BYTES = 256;
@@ -75,6 +77,7 @@ public record EngineSettings(
         atLeast(MAX_TOPICS_PER_CONNECTION, maxTopicsPerConnection, 0, 10_000);
         atLeast(MAX_QUEUED_EVENTS, maxQueuedEvents, 1, Integer.MAX_VALUE);
         atLeast(MAX_STREAMS, maxStreams, 1, Integer.MAX_VALUE);
+        positive(WRITE_TIMEOUT, writeTimeout);
     }
 
     /** The defaults, the seed's where it had one. */
@@ -93,7 +96,8 @@ public record EngineSettings(
                 32,
                 1000,
                 false,
-                100_000);
+                100_000,
+                Duration.ofSeconds(10));
     }
 
     /** A builder starting from the defaults. */
@@ -144,6 +148,7 @@ public record EngineSettings(
         private int maxQueuedEvents;
         private boolean replayMarkers;
         private int maxStreams;
+        private Duration writeTimeout;
 
         private Builder(EngineSettings from) {
             bufferSize = from.bufferSize;
@@ -160,6 +165,7 @@ public record EngineSettings(
             maxQueuedEvents = from.maxQueuedEvents;
             replayMarkers = from.replayMarkers;
             maxStreams = from.maxStreams;
+            writeTimeout = from.writeTimeout;
         }
 
         public Builder bufferSize(int value) {
@@ -232,6 +238,11 @@ public record EngineSettings(
             return this;
         }
 
+        public Builder writeTimeout(Duration value) {
+            writeTimeout = value;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the key of the first value out of range
          */
@@ -250,7 +261,8 @@ public record EngineSettings(
                     maxTopicsPerConnection,
                     maxQueuedEvents,
                     replayMarkers,
-                    maxStreams);
+                    maxStreams,
+                    writeTimeout);
         }
     }
 }

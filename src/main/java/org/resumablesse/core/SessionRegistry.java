@@ -18,7 +18,12 @@ final class SessionRegistry {
     /**
      * A new session and the token that resumes it; the only place the token exists in the server.
      */
-    record Issued(Session session, String token) {}
+    record Issued(Session session, String token) {
+        @Override
+        public String toString() {
+            return "Issued[" + session + "]";
+        }
+    }
 
     private final SessionIds ids;
     private final int maxSessions;

@@ -210,8 +210,15 @@ public final class SseEngine implements AutoCloseable {
                         delivery,
                         settings.maxQueuedEvents(),
                         metrics,
+                        clock,
                         this::closed);
         subscriptions.add(connection);
+        if (!running) {
+            // close() ran between the check above and the registration: it may not have seen us.
+            connection.close(CloseCause.SHUTDOWN);
+            throw new ConnectionRefusedException(
+                    Reason.NOT_RUNNING, "Resumable SSE is not running");
+        }
         try {
             return start(connection, admission);
         } catch (RuntimeException e) {
@@ -283,11 +290,14 @@ public final class SseEngine implements AutoCloseable {
                                         && sessions.byId(stream.key()).isPresent()));
     }
 
-    /** Sends a comment to every idle connection, and closes those whose client is gone. */
+    /**
+     * Sends a comment to every idle connection, and closes those whose client is gone or whose
+     * write has taken longer than {@code write-timeout}.
+     */
     void heartbeat() {
         for (Connection connection : subscriptions.all()) {
             try {
-                connection.heartbeat();
+                connection.heartbeat(settings.writeTimeout().toMillis());
             } catch (RuntimeException e) {
                 // One broken transport must not cost the others their heartbeat.
                 connection.close(CloseCause.WRITE_FAILURE);

@@ -1,24 +1,17 @@
 package org.resumablesse.jakarta;
 
-import java.time.Duration;
 import java.util.Locale;
 
 /**
- * The HTTP side's settings: the session cookie and the write timeout. Immutable; built by {@link
- * SettingsReader}.
+ * The HTTP side's settings: the session cookie. Immutable; built by {@link SettingsReader}.
  *
  * @param cookieName the session cookie's name
  * @param cookiePath the cookie's Path, or empty for the stream endpoint's own path
  * @param sameSite Strict, Lax or None (None always adds Secure, as browsers require)
  * @param secure when to mark the cookie Secure
- * @param writeTimeout how long one write to a client may take before the connection is closed
  */
 public record EndpointSettings(
-        String cookieName,
-        String cookiePath,
-        String sameSite,
-        SecureMode secure,
-        Duration writeTimeout) {
+        String cookieName, String cookiePath, String sameSite, SecureMode secure) {
 
     /** When the session cookie carries the Secure attribute. */
     public enum SecureMode {
@@ -37,7 +30,6 @@ public record EndpointSettings(
      * secure.
      */
     public static EndpointSettings defaults() {
-        return new EndpointSettings(
-                "sse-session-id", "", "Lax", SecureMode.AUTO, Duration.ofSeconds(10));
+        return new EndpointSettings("sse-session-id", "", "Lax", SecureMode.AUTO);
     }
 }

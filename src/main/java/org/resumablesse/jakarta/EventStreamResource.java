@@ -38,7 +38,9 @@ public class EventStreamResource {
         }
         try {
             manager.engine()
-                    .open(admission, new SinkTransport(sink, manager.endpoint().writeTimeout()));
+                    .open(
+                            admission,
+                            new SinkTransport(sink, manager.engine().settings().writeTimeout()));
         } catch (ConnectionRefusedException e) {
             throw new WebApplicationException(StreamAdmissionFilter.refusal(e));
         }

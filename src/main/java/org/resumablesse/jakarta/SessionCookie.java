@@ -12,7 +12,8 @@ final class SessionCookie {
 
     static String header(
             EndpointSettings settings, String token, String requestPath, boolean secureRequest) {
-        String path = settings.cookiePath().isEmpty() ? requestPath : settings.cookiePath();
+        String path =
+                settings.cookiePath().isEmpty() ? safePath(requestPath) : settings.cookiePath();
         boolean secure =
                 switch (settings.secure()) {
                             case ALWAYS -> true;
@@ -28,5 +29,25 @@ final class SessionCookie {
             cookie.append("; Secure");
         }
         return cookie.toString();
+    }
+
+    /**
+     * The request's path as a cookie Path: cut at the first {@code ;}, since JAX-RS ignores path
+     * parameters when matching while a cookie would read them as attributes; {@code /} when what is
+     * left holds anything else a cookie Path may not.
+     */
+    static String safePath(String requestPath) {
+        int semicolon = requestPath.indexOf(';');
+        String path = semicolon < 0 ? requestPath : requestPath.substring(0, semicolon);
+        if (!path.startsWith("/")) {
+            return "/";
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= 0x20 || c >= 0x7f || c == ',') {
+                return "/";
+            }
+        }
+        return path;
     }
 }

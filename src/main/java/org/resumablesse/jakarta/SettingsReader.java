@@ -47,6 +47,7 @@ final class SettingsReader {
                     .maxQueuedEvents(integer(MAX_QUEUED_EVENTS, defaults.maxQueuedEvents()))
                     .replayMarkers(bool(REPLAY_MARKERS, defaults.replayMarkers()))
                     .maxStreams(integer(MAX_STREAMS, defaults.maxStreams()))
+                    .writeTimeout(duration(WRITE_TIMEOUT, defaults.writeTimeout()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());
@@ -80,12 +81,7 @@ final class SettingsReader {
                         defaults.secure(),
                         EndpointSettings.SecureMode::parse,
                         "auto, always or never");
-        Duration writeTimeout = duration(WRITE_TIMEOUT, defaults.writeTimeout());
-        if (writeTimeout.toMillis() < 1) {
-            throw invalid(
-                    WRITE_TIMEOUT + " must be at least 1ms, got " + Durations.format(writeTimeout));
-        }
-        return new EndpointSettings(name, path, canonical, secure, writeTimeout);
+        return new EndpointSettings(name, path, canonical, secure);
     }
 
     private int integer(String key, int fallback) {

@@ -77,8 +77,11 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
 
     @PreDestroy
     void stop() {
-        engine.close();
-        MetricsBridge.removeGauges(metrics);
+        try {
+            engine.close();
+        } finally {
+            MetricsBridge.removeGauges(metrics);
+        }
     }
 
     /** The running engine. */

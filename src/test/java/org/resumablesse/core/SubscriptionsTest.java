@@ -98,6 +98,7 @@ class SubscriptionsTest {
                         TestEngines.DIRECT,
                         100,
                         EngineMetrics.NONE,
+                        java.time.Clock.systemUTC(),
                         (c, cause) -> {});
         connection.begin(EventFrameEncoder.comment("start"), List.of(), 0);
         return connection;

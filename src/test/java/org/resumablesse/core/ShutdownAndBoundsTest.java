@@ -1,0 +1,173 @@
+package org.resumablesse.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.resumablesse.Audience;
+import org.resumablesse.ServerEvent;
+
+/**
+ * Edges found in review: undeploy racing a new connection, the live backlog bound after a long
+ * replay, a write that never returns, and the secret in a session record's string form.
+ */
+class ShutdownAndBoundsTest {
+
+    /** An executor whose tasks run only when the test says so. */
+    private static final class ManualExecutor implements Executor {
+        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public synchronized void execute(Runnable task) {
+            tasks.add(task);
+        }
+
+        void runAll() {
+            while (true) {
+                Runnable task;
+                synchronized (this) {
+                    task = tasks.poll();
+                }
+                if (task == null) {
+                    return;
+                }
+                task.run();
+            }
+        }
+    }
+
+    /**
+     * Finding: open() checks {@code running} before registering the connection, close() sets
+     * running=false and then walks the registered connections. A connection registered after that
+     * walk is never closed: its async request stays open after the engine (and store) are closed.
+     * The window is widened deterministically: Connection's constructor copies the stream set, and
+     * the set closes the engine while it is copied.
+     */
+    @Test
+    void aConnectionOpenedWhileTheEngineClosesIsClosedToo() {
+        MutableClock clock = new MutableClock(0);
+        SseEngine engine = TestEngines.started(TestEngines.settings().build(), clock);
+        Admission real = engine.admit(null, null, List.of(), null);
+        AtomicBoolean fired = new AtomicBoolean();
+        Set<Audience> streams =
+                new LinkedHashSet<>(real.streams()) {
+                    @Override
+                    public Iterator<Audience> iterator() {
+                        if (fired.compareAndSet(false, true)) {
+                            engine.close(); // undeploy runs now, between the check and add()
+                        }
+                        return super.iterator();
+                    }
+                };
+        Admission racing =
+                new Admission(real.session(), real.token(), real.newSession(), streams, null);
+        RecordingTransport transport = new RecordingTransport();
+
+        SseEngine.Opened opened = null;
+        try {
+            opened = engine.open(racing, transport);
+        } catch (ConnectionRefusedException expected) {
+            // Refusing is a correct outcome too.
+        }
+
+        assertThat(fired).isTrue();
+        if (opened != null) {
+            assertThat(opened.connection().isOpen())
+                    .as("connection opened across close() must be closed by the engine")
+                    .isFalse();
+            assertThat(transport.closeCount())
+                    .as("its transport (the async request) must be closed")
+                    .isEqualTo(1);
+        }
+    }
+
+    /**
+     * Finding: queueLimit = max-queued-events + replay size is fixed at begin() and never shrinks
+     * as the replay is written. After the replay is written, a stalled client may hold up to
+     * max-queued-events + replay live frames before it is closed as too slow.
+     */
+    @Test
+    void liveBacklogAfterTheReplayIsWrittenIsStillBoundedByMaxQueuedEvents() {
+        MutableClock clock = new MutableClock(0);
+        ManualExecutor delivery = new ManualExecutor();
+        EngineSettings settings = TestEngines.settings().maxQueuedEvents(5).build();
+        SseEngine engine =
+                TestEngines.started(
+                        settings,
+                        new InMemoryEventStore(1000, new SecureRandom()),
+                        clock,
+                        delivery);
+        try {
+            Client client = Client.connect(engine);
+            delivery.runAll();
+            client.disconnect();
+            delivery.runAll();
+            for (int i = 0; i < 50; i++) {
+                engine.publish(ServerEvent.broadcast("tick", "missed-" + i));
+            }
+            Client.Connected back = client.reconnect(engine);
+            delivery.runAll(); // the replay (50 events) is written out completely
+            assertThat(back.transport.events()).hasSize(50);
+
+            // The client now stops reading: nothing more is drained.
+            for (int i = 0; i < 30; i++) {
+                engine.publish(ServerEvent.broadcast("tick", "live-" + i));
+            }
+
+            assertThat(back.opened.connection().isOpen())
+                    .as(
+                            "30 live frames queued with max-queued-events=5: must be closed as too slow")
+                    .isFalse();
+        } finally {
+            engine.close();
+        }
+    }
+
+    /** Finding: the Issued record's generated toString prints the secret token. */
+    @Test
+    void issuedSessionToStringDoesNotPrintTheToken() {
+        SessionRegistry registry = new SessionRegistry(new SessionIds(new SecureRandom()), 10);
+        SessionRegistry.Issued issued = registry.issue(0).orElseThrow();
+
+        assertThat(issued.toString()).doesNotContain(issued.token());
+    }
+
+    @Test
+    void aWriteThatNeverReturnsClosesItsConnectionAtTheFirstHeartbeatPastTheWriteTimeout()
+            throws Exception {
+        MutableClock clock = new MutableClock(0);
+        EngineSettings settings =
+                TestEngines.settings().writeTimeout(java.time.Duration.ofSeconds(10)).build();
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        SseEngine engine =
+                TestEngines.started(
+                        settings, new InMemoryEventStore(10, new SecureRandom()), clock, pool);
+        try {
+            RecordingTransport stalled = new RecordingTransport().blockUntil(never);
+            SseEngine.Opened opened = TestEngines.connect(engine, stalled);
+            Await.until("the first write started", () -> stalled.sendsStarted() == 1);
+
+            clock.advance(java.time.Duration.ofSeconds(10));
+            engine.heartbeat();
+            assertThat(opened.connection().isOpen()).as("at the limit, not yet").isTrue();
+
+            clock.advance(java.time.Duration.ofMillis(1));
+            engine.heartbeat();
+            assertThat(opened.connection().isOpen()).isFalse();
+            assertThat(stalled.closeCount()).isEqualTo(1);
+        } finally {
+            never.countDown();
+            engine.close();
+            pool.shutdownNow();
+        }
+    }
+}
