@@ -4,41 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.ServerEvent;
 import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 /** A replay longer than max-queued-events is not mistaken for a slow client. */
 class LargeReplayTest {
-
-    /**
-     * Runs queued tasks only when the test says so, so a replay is still queued when live events
-     * come.
-     */
-    private static final class ManualExecutor implements Executor {
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public synchronized void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            while (true) {
-                Runnable task;
-                synchronized (this) {
-                    task = tasks.poll();
-                }
-                if (task == null) {
-                    return;
-                }
-                task.run();
-            }
-        }
-    }
 
     @Test
     void keepsClientWhoseReplayIsLongerThanTheQueueLimit() {

@@ -3,12 +3,10 @@ package org.resumablesse.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.Audience;
@@ -19,29 +17,6 @@ import org.resumablesse.ServerEvent;
  * replay, a write that never returns, and the secret in a session record's string form.
  */
 class ShutdownAndBoundsTest {
-
-    /** An executor whose tasks run only when the test says so. */
-    private static final class ManualExecutor implements Executor {
-        private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-
-        @Override
-        public synchronized void execute(Runnable task) {
-            tasks.add(task);
-        }
-
-        void runAll() {
-            while (true) {
-                Runnable task;
-                synchronized (this) {
-                    task = tasks.poll();
-                }
-                if (task == null) {
-                    return;
-                }
-                task.run();
-            }
-        }
-    }
 
     /**
      * Finding: open() checks {@code running} before registering the connection, close() sets
