@@ -213,10 +213,7 @@ public final class Connection {
             executor.execute(this::drain);
         } catch (RejectedExecutionException e) {
             draining = false;
-            state = State.CLOSED;
-            queue.clear();
-            onClose.accept(this, CloseCause.SHUTDOWN);
-            transport.close();
+            close(CloseCause.SHUTDOWN);
         }
     }
 
@@ -251,7 +248,7 @@ public final class Connection {
             }
             if (frame.name() != null
                     && frame != Frames.HEARTBEAT
-                    && !"connected".equals(frame.name())) {
+                    && !Frames.CONNECTED.equals(frame.name())) {
                 metrics.delivered();
             }
         }

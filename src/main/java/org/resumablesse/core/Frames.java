@@ -7,6 +7,9 @@ import org.resumablesse.spi.StoredEvent;
  */
 final class Frames {
 
+    /** The name of the event that opens every stream. */
+    static final String CONNECTED = "connected";
+
     /** The heartbeat comment; one instance for every connection. */
     static final EventFrame HEARTBEAT = EventFrameEncoder.comment("hb");
 

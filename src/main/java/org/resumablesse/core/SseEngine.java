@@ -148,8 +148,7 @@ public final class SseEngine implements AutoCloseable {
     public Admission admit(
             String token, String cursorText, Collection<String> topics, String user) {
         if (!running) {
-            throw new ConnectionRefusedException(
-                    Reason.NOT_RUNNING, "Resumable SSE is not running");
+            throw notRunning();
         }
         Set<Audience> streams = streams(topics, user);
         if (!settings.reconnectionEnabled()) {
@@ -199,8 +198,7 @@ public final class SseEngine implements AutoCloseable {
     public Opened open(Admission admission, Transport transport) {
         if (!running) {
             cancel(admission);
-            throw new ConnectionRefusedException(
-                    Reason.NOT_RUNNING, "Resumable SSE is not running");
+            throw notRunning();
         }
         Connection connection =
                 new Connection(
@@ -216,8 +214,7 @@ public final class SseEngine implements AutoCloseable {
         if (!running) {
             // close() ran between the check above and the registration: it may not have seen us.
             connection.close(CloseCause.SHUTDOWN);
-            throw new ConnectionRefusedException(
-                    Reason.NOT_RUNNING, "Resumable SSE is not running");
+            throw notRunning();
         }
         try {
             return start(connection, admission);
@@ -237,7 +234,7 @@ public final class SseEngine implements AutoCloseable {
         String sessionId = admission.session() == null ? null : admission.session().id();
         EventFrame connected =
                 EventFrameEncoder.event(
-                        "connected",
+                        Frames.CONNECTED,
                         recovery.position().format(),
                         recovery.toJson(sessionId),
                         retryMillis());
@@ -361,6 +358,10 @@ public final class SseEngine implements AutoCloseable {
             streams.add(Audience.user(user));
         }
         return streams;
+    }
+
+    private static ConnectionRefusedException notRunning() {
+        return new ConnectionRefusedException(Reason.NOT_RUNNING, "Resumable SSE is not running");
     }
 
     private static String blankToNull(String text) {
