@@ -56,10 +56,12 @@ public final class ResumableSseConfig {
     public static final String MAX_STREAMS = PREFIX + "max-streams";
 
     /**
-     * The most events waiting to be written to one connection before it is closed as too slow.
-     * Default 1000.
+     * The most bytes one write to a connection takes, which bounds what a connection holds that is
+     * not yet on the wire (a single larger event still goes out whole). A client that falls behind
+     * costs no more than this: it reads on from history, and is closed only when history no longer
+     * holds what it needs. Default 65536.
      */
-    public static final String MAX_QUEUED_EVENTS = PREFIX + "max-queued-events";
+    public static final String MAX_PENDING_BYTES = PREFIX + "max-pending-bytes";
 
     /**
      * True adds {@code _replayed} and {@code _originalTime} to replayed JSON-object events. Default
@@ -67,7 +69,10 @@ public final class ResumableSseConfig {
      */
     public static final String REPLAY_MARKERS = PREFIX + "replay-markers";
 
-    /** How long one write to a client may take before its connection is closed. Default 10s. */
+    /**
+     * How long a write to a client may go without progress before its connection is closed. Default
+     * 10s.
+     */
     public static final String WRITE_TIMEOUT = PREFIX + "write-timeout";
 
     /** The session cookie's name. Default {@code sse-session-id}. */

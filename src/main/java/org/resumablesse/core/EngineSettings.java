@@ -6,7 +6,7 @@ import static org.resumablesse.ResumableSseConfig.CLEANUP_INTERVAL;
 import static org.resumablesse.ResumableSseConfig.HEARTBEAT_INTERVAL;
 import static org.resumablesse.ResumableSseConfig.MAX_CONNECTIONS_PER_SESSION;
 import static org.resumablesse.ResumableSseConfig.MAX_EVENT_SIZE;
-import static org.resumablesse.ResumableSseConfig.MAX_QUEUED_EVENTS;
+import static org.resumablesse.ResumableSseConfig.MAX_PENDING_BYTES;
 import static org.resumablesse.ResumableSseConfig.MAX_SESSIONS;
 import static org.resumablesse.ResumableSseConfig.MAX_STREAMS;
 import static org.resumablesse.ResumableSseConfig.MAX_TOPICS_PER_CONNECTION;
@@ -33,7 +33,8 @@ import java.util.Objects;
  * @param maxSessions the most sessions held at once
  * @param maxConnectionsPerSession the most open connections of one session
  * @param maxTopicsPerConnection the most topics one connection follows
- * @param maxQueuedEvents the most frames waiting for one connection before it is closed as too slow
+ * @param maxPendingBytes the most bytes one write to a connection takes: what a connection holds
+ *     that is not yet on the wire (at least one frame, however large)
  * @param replayMarkers whether replayed JSON objects get {@code _replayed} and {@code
  *     _originalTime}
  */
@@ -49,7 +50,7 @@ public record EngineSettings(
         int maxSessions,
         int maxConnectionsPerSession,
         int maxTopicsPerConnection,
-        int maxQueuedEvents,
+        int maxPendingBytes,
         boolean replayMarkers,
         int maxStreams,
         Duration writeTimeout) {
@@ -75,7 +76,7 @@ public record EngineSettings(
         atLeast(MAX_SESSIONS, maxSessions, 1, Integer.MAX_VALUE);
         atLeast(MAX_CONNECTIONS_PER_SESSION, maxConnectionsPerSession, 1, Integer.MAX_VALUE);
         atLeast(MAX_TOPICS_PER_CONNECTION, maxTopicsPerConnection, 0, 10_000);
-        atLeast(MAX_QUEUED_EVENTS, maxQueuedEvents, 1, Integer.MAX_VALUE);
+        atLeast(MAX_PENDING_BYTES, maxPendingBytes, 1024, Integer.MAX_VALUE);
         atLeast(MAX_STREAMS, maxStreams, 1, Integer.MAX_VALUE);
         positive(WRITE_TIMEOUT, writeTimeout);
     }
@@ -94,7 +95,7 @@ public record EngineSettings(
                 10_000,
                 8,
                 32,
-                1000,
+                65_536,
                 false,
                 100_000,
                 Duration.ofSeconds(10));
@@ -145,7 +146,7 @@ public record EngineSettings(
         private int maxSessions;
         private int maxConnectionsPerSession;
         private int maxTopicsPerConnection;
-        private int maxQueuedEvents;
+        private int maxPendingBytes;
         private boolean replayMarkers;
         private int maxStreams;
         private Duration writeTimeout;
@@ -162,7 +163,7 @@ public record EngineSettings(
             maxSessions = from.maxSessions;
             maxConnectionsPerSession = from.maxConnectionsPerSession;
             maxTopicsPerConnection = from.maxTopicsPerConnection;
-            maxQueuedEvents = from.maxQueuedEvents;
+            maxPendingBytes = from.maxPendingBytes;
             replayMarkers = from.replayMarkers;
             maxStreams = from.maxStreams;
             writeTimeout = from.writeTimeout;
@@ -223,8 +224,8 @@ public record EngineSettings(
             return this;
         }
 
-        public Builder maxQueuedEvents(int value) {
-            maxQueuedEvents = value;
+        public Builder maxPendingBytes(int value) {
+            maxPendingBytes = value;
             return this;
         }
 
@@ -259,7 +260,7 @@ public record EngineSettings(
                     maxSessions,
                     maxConnectionsPerSession,
                     maxTopicsPerConnection,
-                    maxQueuedEvents,
+                    maxPendingBytes,
                     replayMarkers,
                     maxStreams,
                     writeTimeout);

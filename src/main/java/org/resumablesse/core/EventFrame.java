@@ -1,8 +1,9 @@
 package org.resumablesse.core;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * One encoded unit of an event stream: an event, a comment or a bare {@code retry:} hint. It holds
@@ -11,8 +12,6 @@ import java.util.function.Function;
  * rebuild the same stream.
  *
  * <p>Immutable and shared by every connection that receives it; built by {@link EventFrameEncoder}.
- * The {@linkplain #adapt(Function) adapted form} is computed at most once per transport type in
- * practice (a benign race may compute it twice, both results equal).
  */
 public final class EventFrame {
 
@@ -22,7 +21,6 @@ public final class EventFrame {
     private final long retryMillis;
     private final String comment;
     private final byte[] bytes;
-    private volatile Object adapted;
 
     EventFrame(
             String name,
@@ -87,26 +85,22 @@ public final class EventFrame {
         return bytes.clone();
     }
 
-    /** The encoded frame as text. */
-    public String text() {
-        return new String(bytes, StandardCharsets.UTF_8);
+    /** Writes the encoded bytes to {@code out} as they are, without copying them. */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(bytes);
     }
 
     /**
-     * Returns a transport's own representation of this frame, computing it on first use, so that an
-     * event sent to many connections is converted once.
-     *
-     * @param converter turns the frame into the transport's form; must always return an equal
-     *     result
+     * Writes the encoded bytes but the last, the LF of the empty line that closes the frame, for a
+     * framework that closes every event itself.
      */
-    @SuppressWarnings("unchecked")
-    public <T> T adapt(Function<EventFrame, T> converter) {
-        Object value = adapted;
-        if (value == null) {
-            value = converter.apply(this);
-            adapted = value;
-        }
-        return (T) value;
+    public void writeWithoutClosingLine(OutputStream out) throws IOException {
+        out.write(bytes, 0, bytes.length - 1);
+    }
+
+    /** The encoded frame as text. */
+    public String text() {
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -18,9 +18,10 @@ import org.resumablesse.spi.StoredEvent;
  * The embedded store: a bounded log per stream in this JVM's memory, a new random epoch at every
  * start.
  *
- * <p>One lock guards appends, reads and removals, and the listener is called under it; so the
- * listener sees appends in sequence order, and the hand-over from a history read to live delivery
- * is exact. Thread-safe.
+ * <p>One lock guards appends, reads and removals; the listener is called after the lock is
+ * released, so whatever it does (the engine's fan-out) never holds up other appends or reads. A
+ * stream's events sit in a ring, so trimming the oldest one costs nothing, and a read finds its
+ * start by binary search. Thread-safe.
  */
 public final class InMemoryEventStore implements EventStore {
 
@@ -34,7 +35,7 @@ public final class InMemoryEventStore implements EventStore {
     // Past the bound a removal is forgotten; every stream not known then reads as dropped through
     // here.
     private long forgottenThrough;
-    private AppendListener listener = event -> {};
+    private volatile AppendListener listener = event -> {};
     private long head;
     private long retainedEvents;
     private long retainedBytes;
@@ -76,7 +77,13 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized StoredEvent append(
+    public StoredEvent append(Audience stream, String name, String data, long timeMillis) {
+        StoredEvent event = store(stream, name, data, timeMillis);
+        listener.appended(event);
+        return event;
+    }
+
+    private synchronized StoredEvent store(
             Audience stream, String name, String data, long timeMillis) {
         StoredEvent event = new StoredEvent(epoch, ++head, stream, name, data, timeMillis);
         StreamLog log = streams.get(stream);
@@ -96,12 +103,14 @@ public final class InMemoryEventStore implements EventStore {
         } else {
             log.droppedThrough = event.sequence();
         }
-        listener.appended(event);
         return event;
     }
 
     @Override
-    public synchronized History readAfter(Set<Audience> followed, long afterSequence) {
+    public synchronized History readAfter(Set<Audience> followed, long afterSequence, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit < 1: " + limit);
+        }
         List<StoredEvent> events = new ArrayList<>();
         for (Audience stream : followed) {
             StreamLog log = streams.get(stream);
@@ -110,15 +119,20 @@ public final class InMemoryEventStore implements EventStore {
                 return History.incomplete(head);
             }
             if (log != null) {
-                collectAfter(log.events, afterSequence, events);
+                log.events.collectAfter(afterSequence, limit, events);
             }
         }
-        events.sort(Comparator.comparingLong(StoredEvent::sequence));
+        if (followed.size() > 1) {
+            events.sort(Comparator.comparingLong(StoredEvent::sequence));
+        }
+        if (events.size() > limit) {
+            events = events.subList(0, limit);
+        }
         return new History(events, true, head);
     }
 
     @Override
-    public synchronized void setAppendListener(AppendListener listener) {
+    public void setAppendListener(AppendListener listener) {
         this.listener = listener;
     }
 
@@ -167,9 +181,7 @@ public final class InMemoryEventStore implements EventStore {
 
     private void forget(Audience stream, StreamLog log) {
         long lastSequence =
-                log.events.isEmpty()
-                        ? log.droppedThrough
-                        : log.events.get(log.events.size() - 1).sequence();
+                log.events.isEmpty() ? log.droppedThrough : log.events.last().sequence();
         removed.remove(stream);
         removed.put(stream, lastSequence);
         retainedEvents -= log.events.size();
@@ -198,7 +210,7 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     private void dropOldest(StreamLog log) {
-        StoredEvent oldest = log.events.remove(0);
+        StoredEvent oldest = log.events.removeFirst();
         log.droppedThrough = oldest.sequence();
         retainedEvents--;
         retainedBytes -= weight(oldest);
@@ -214,21 +226,6 @@ public final class InMemoryEventStore implements EventStore {
         return removed.getOrDefault(stream, forgottenThrough);
     }
 
-    private static void collectAfter(
-            List<StoredEvent> log, long afterSequence, List<StoredEvent> into) {
-        int low = 0;
-        int high = log.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (log.get(middle).sequence() <= afterSequence) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        into.addAll(log.subList(low, log.size()));
-    }
-
     private static long weight(StoredEvent event) {
         return EventFrameEncoder.utf8Length(event.name())
                 + EventFrameEncoder.utf8Length(event.data());
@@ -236,7 +233,7 @@ public final class InMemoryEventStore implements EventStore {
 
     /** One stream's retained events, oldest first. Guarded by the store's lock. */
     private static final class StreamLog {
-        final List<StoredEvent> events = new ArrayList<>();
+        final EventRing events = new EventRing();
         long droppedThrough;
         long lastAppendMillis;
 

@@ -39,7 +39,7 @@ public final class SseEngine implements AutoCloseable {
     private final EventStore store;
     private final Clock clock;
     private final SecureRandom random;
-    private final Executor delivery;
+    private final Delivery delivery;
     private final EngineMetrics metrics;
     private final SessionRegistry sessions;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -48,8 +48,8 @@ public final class SseEngine implements AutoCloseable {
 
     /**
      * @param store the history; with reconnection disabled it is still used to number events
-     * @param delivery runs the per-connection write tasks; writes may block, so a pool, not a
-     *     single thread
+     * @param delivery runs the fan-out passes, one at a time; a pass never blocks (transports do
+     *     not wait for clients), so one thread serves
      */
     public SseEngine(
             EngineSettings settings,
@@ -62,22 +62,28 @@ public final class SseEngine implements AutoCloseable {
         this.store = store;
         this.clock = clock;
         this.random = random;
-        this.delivery = delivery;
+        this.delivery =
+                new Delivery(
+                        store,
+                        clock,
+                        metrics,
+                        settings.maxPendingBytes(),
+                        settings.replayMarkers());
         this.metrics = metrics;
         this.sessions = new SessionRegistry(new SessionIds(random), settings.maxSessions());
-        store.setAppendListener(subscriptions::dispatch);
+        store.setAppendListener(new FanOut(subscriptions, delivery));
     }
 
     /**
-     * An engine on the embedded in-memory store, which keeps nothing when reconnection is disabled.
+     * An engine on the embedded in-memory store. With reconnection disabled its history is still
+     * kept: connections read their live events from it.
      */
     public static SseEngine inMemory(
             EngineSettings settings, Clock clock, Executor delivery, EngineMetrics metrics) {
         SecureRandom random = new SecureRandom();
-        int capacity = settings.reconnectionEnabled() ? settings.bufferSize() : 0;
         return new SseEngine(
                 settings,
-                new InMemoryEventStore(capacity, settings.maxStreams(), random),
+                new InMemoryEventStore(settings.bufferSize(), settings.maxStreams(), random),
                 clock,
                 random,
                 delivery,
@@ -109,8 +115,8 @@ public final class SseEngine implements AutoCloseable {
     }
 
     /**
-     * Stores an event and hands it to every connection that follows its stream, without waiting for
-     * any.
+     * Stores an event and hands its sequence to the fan-out, which wakes the connections that
+     * follow its stream; waits for none of them, so it costs the same for any number of followers.
      *
      * @return the event's id
      * @throws EventRejectedException if it is refused; the event's receipt says so too
@@ -206,9 +212,6 @@ public final class SseEngine implements AutoCloseable {
                         admission.streams(),
                         transport,
                         delivery,
-                        settings.maxQueuedEvents(),
-                        metrics,
-                        clock,
                         this::closed);
         subscriptions.add(connection);
         if (!running) {
@@ -226,10 +229,6 @@ public final class SseEngine implements AutoCloseable {
 
     private Opened start(Connection connection, Admission admission) {
         RecoveryPlanner.Plan plan = new RecoveryPlanner(store, metrics).plan(admission);
-        List<EventFrame> replay = new ArrayList<>(plan.events().size());
-        for (StoredEvent event : plan.events()) {
-            replay.add(Frames.replayed(event, settings.replayMarkers()));
-        }
         Recovery recovery = plan.recovery();
         String sessionId = admission.session() == null ? null : admission.session().id();
         EventFrame connected =
@@ -238,7 +237,7 @@ public final class SseEngine implements AutoCloseable {
                         recovery.position().format(),
                         recovery.toJson(sessionId),
                         retryMillis());
-        connection.begin(connected, replay, plan.deliveredThrough());
+        connection.begin(connected, plan.events(), plan.deliveredThrough());
         return new Opened(connection, recovery);
     }
 
@@ -289,7 +288,7 @@ public final class SseEngine implements AutoCloseable {
 
     /**
      * Sends a comment to every idle connection, and closes those whose client is gone or whose
-     * write has taken longer than {@code write-timeout}.
+     * write has made no progress for longer than {@code write-timeout}. Waits for no client.
      */
     void heartbeat() {
         for (Connection connection : subscriptions.all()) {

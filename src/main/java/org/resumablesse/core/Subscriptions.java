@@ -3,13 +3,12 @@ package org.resumablesse.core;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.resumablesse.Audience;
-import org.resumablesse.spi.StoredEvent;
 
 /**
- * Which open connections follow which stream; hands each appended event to its followers.
- * Thread-safe: {@link #dispatch} reads without locking; {@link #add} and {@link #remove} are
- * serialized, so a connection that joins a stream while its last follower leaves is never put in a
- * follower set that has just been dropped from the map.
+ * Which open connections follow which stream. Thread-safe: {@link #followers} reads without
+ * locking; {@link #add} and {@link #remove} are serialized, so a connection that joins a stream
+ * while its last follower leaves is never put in a follower set that has just been dropped from the
+ * map.
  */
 final class Subscriptions {
 
@@ -37,14 +36,9 @@ final class Subscriptions {
         }
     }
 
-    /** Offers the event to every connection following its stream. */
-    void dispatch(StoredEvent event) {
-        Set<Connection> followers = byStream.get(event.stream());
-        if (followers != null) {
-            for (Connection connection : followers) {
-                connection.offer(event);
-            }
-        }
+    /** The connections following this stream now; a live view, safe to iterate. */
+    Set<Connection> followers(Audience stream) {
+        return byStream.getOrDefault(stream, Set.of());
     }
 
     boolean isFollowed(Audience stream) {

@@ -2,44 +2,82 @@ package org.resumablesse.jakarta;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
 import org.resumablesse.core.EventFrame;
 
 /**
- * A JAX-RS event that carries a frame already encoded by the engine, so that every runtime writes
- * exactly the engine's bytes.
+ * A JAX-RS event that carries frames already encoded by the engine (one comment or retry hint, or a
+ * run of events sent as one), so that every runtime writes exactly the engine's bytes.
  *
  * <p>Where the runtime lets the application write events ({@link EncodedSseEventWriter}, used by
  * Jersey), the bytes are written as they are. Where the runtime writes events with its own fixed
  * writer (RESTEasy, in OpenLiberty), that writer emits {@code event: }, then the name, then a line
  * break, then nothing else for an event without data: so the name getter answers with the rest of
- * the frame, which reproduces it byte for byte. The runtimes' data writers are never used, because
- * they rewrite line breaks (Jersey keeps a lone CR; RESTEasy merges runs of line breaks).
- * Immutable.
+ * the frames, which reproduces them byte for byte. The runtimes' data writers are never used,
+ * because they rewrite line breaks (Jersey keeps a lone CR; RESTEasy merges runs of line breaks).
+ * Immutable but for the name, computed on first use; used by one thread at a time.
  */
 final class EncodedSseEvent implements OutboundSseEvent {
 
     private static final String EVENT_LEAD = "event: ";
 
-    private final EventFrame frame;
-    private final String rest;
+    // One comment or retry hint, or one or more events.
+    private final List<EventFrame> frames;
+    private final EventFrame first;
+    private String rest;
 
-    EncodedSseEvent(EventFrame frame) {
-        this.frame = frame;
-        String text = frame.text();
-        this.rest =
-                text.startsWith(EVENT_LEAD)
-                        ? text.substring(EVENT_LEAD.length(), text.length() - 2)
-                        : null;
+    private EncodedSseEvent(List<EventFrame> frames) {
+        this.frames = frames;
+        this.first = frames.get(0);
     }
 
-    /** The frame to write. */
-    EventFrame frame() {
-        return frame;
+    /**
+     * Groups frames for sending: each run of consecutive events becomes one event to send, and
+     * every other frame one of its own.
+     */
+    static List<EncodedSseEvent> group(List<EventFrame> frames) {
+        List<EncodedSseEvent> grouped = new ArrayList<>(1);
+        int start = 0;
+        for (int i = 0; i < frames.size(); i++) {
+            if (frames.get(i).name() == null) {
+                if (i > start) {
+                    grouped.add(new EncodedSseEvent(frames.subList(start, i)));
+                }
+                grouped.add(new EncodedSseEvent(frames.subList(i, i + 1)));
+                start = i + 1;
+            }
+        }
+        if (start < frames.size()) {
+            grouped.add(new EncodedSseEvent(frames.subList(start, frames.size())));
+        }
+        return grouped;
+    }
+
+    /** Writes the frames as the engine encoded them, without the closing empty line. */
+    void writeTo(OutputStream out) throws IOException {
+        int last = frames.size() - 1;
+        for (int i = 0; i < last; i++) {
+            frames.get(i).writeTo(out);
+        }
+        frames.get(last).writeWithoutClosingLine(out);
     }
 
     @Override
     public String getName() {
+        if (first.name() == null) {
+            return null;
+        }
+        if (rest == null) {
+            StringBuilder text = new StringBuilder();
+            for (EventFrame frame : frames) {
+                text.append(frame.text());
+            }
+            rest = text.substring(EVENT_LEAD.length(), text.length() - 2);
+        }
         return rest;
     }
 
@@ -50,12 +88,12 @@ final class EncodedSseEvent implements OutboundSseEvent {
 
     @Override
     public String getComment() {
-        return frame.isComment() ? frame.comment() : null;
+        return first.isComment() ? first.comment() : null;
     }
 
     @Override
     public long getReconnectDelay() {
-        return rest == null && !frame.isComment() ? frame.retryMillis() : -1;
+        return first.name() == null && !first.isComment() ? first.retryMillis() : -1;
     }
 
     @Override
@@ -65,7 +103,7 @@ final class EncodedSseEvent implements OutboundSseEvent {
 
     @Override
     public Class<?> getType() {
-        return frame.isComment() ? null : String.class;
+        return first.isComment() ? null : String.class;
     }
 
     @Override
@@ -85,6 +123,6 @@ final class EncodedSseEvent implements OutboundSseEvent {
 
     @Override
     public String toString() {
-        return "EncodedSseEvent[" + frame + "]";
+        return "EncodedSseEvent" + frames;
     }
 }

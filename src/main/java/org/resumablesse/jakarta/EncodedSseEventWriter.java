@@ -34,9 +34,8 @@ public class EncodedSseEventWriter implements MessageBodyWriter<EncodedSseEvent>
             MultivaluedMap<String, Object> headers,
             OutputStream out)
             throws IOException {
-        byte[] bytes = event.frame().toBytes();
-        // The runtime ends every event with its own empty line, so the frame's closing one is left
-        // out.
-        out.write(bytes, 0, bytes.length - 1);
+        // The runtime ends every event with its own empty line, so the last frame's closing one is
+        // left out.
+        event.writeTo(out);
     }
 }

@@ -37,10 +37,7 @@ public class EventStreamResource {
                     "Resumable SSE: StreamAdmissionFilter is not registered in this JAX-RS application");
         }
         try {
-            manager.engine()
-                    .open(
-                            admission,
-                            new SinkTransport(sink, manager.engine().settings().writeTimeout()));
+            manager.engine().open(admission, manager.sinkTransport(sink));
         } catch (ConnectionRefusedException e) {
             throw new WebApplicationException(StreamAdmissionFilter.refusal(e));
         }

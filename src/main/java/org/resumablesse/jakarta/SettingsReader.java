@@ -19,6 +19,9 @@ final class SettingsReader {
 
     private static final Set<String> SAME_SITE = Set.of("Strict", "Lax", "None");
 
+    /** A key of earlier versions whose meaning is gone; set, it fails the deployment. */
+    private static final String REMOVED_MAX_QUEUED_EVENTS = PREFIX + "max-queued-events";
+
     private final Config config;
 
     SettingsReader(Config config) {
@@ -26,6 +29,13 @@ final class SettingsReader {
     }
 
     EngineSettings engine() {
+        if (raw(REMOVED_MAX_QUEUED_EVENTS).isPresent()) {
+            throw invalid(
+                    REMOVED_MAX_QUEUED_EVENTS
+                            + " is gone: a connection no longer queues events, it reads them from"
+                            + " history; bound its unsent bytes with "
+                            + MAX_PENDING_BYTES);
+        }
         EngineSettings defaults = EngineSettings.defaults();
         try {
             return EngineSettings.builder()
@@ -44,7 +54,7 @@ final class SettingsReader {
                                     defaults.maxConnectionsPerSession()))
                     .maxTopicsPerConnection(
                             integer(MAX_TOPICS_PER_CONNECTION, defaults.maxTopicsPerConnection()))
-                    .maxQueuedEvents(integer(MAX_QUEUED_EVENTS, defaults.maxQueuedEvents()))
+                    .maxPendingBytes(integer(MAX_PENDING_BYTES, defaults.maxPendingBytes()))
                     .replayMarkers(bool(REPLAY_MARKERS, defaults.replayMarkers()))
                     .maxStreams(integer(MAX_STREAMS, defaults.maxStreams()))
                     .writeTimeout(duration(WRITE_TIMEOUT, defaults.writeTimeout()))

@@ -2,30 +2,49 @@ package org.resumablesse.jakarta;
 
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.resumablesse.core.EventFrame;
 import org.resumablesse.core.Transport;
 
 /**
- * Writes frames to one JAX-RS {@link SseEventSink}, waiting for each write to finish (at most the
- * write timeout) so that order holds and failures are seen. The engine calls it from one delivery
- * thread at a time.
+ * Writes to one JAX-RS {@link SseEventSink}: the portable transport. A sink's {@code send} may
+ * write in the calling thread (RESTEasy does), so each write runs as one task on the container's
+ * managed executor, never on the engine's thread; consecutive events go out as one {@link
+ * EncodedSseEvent}, so a batch is one send. Each send is awaited at most the write timeout, so
+ * order holds and failures are seen. Thread-safe.
  */
 final class SinkTransport implements Transport {
 
     private final SseEventSink sink;
+    private final Executor executor;
     private final long timeoutMillis;
 
-    SinkTransport(SseEventSink sink, Duration writeTimeout) {
+    SinkTransport(SseEventSink sink, Executor executor, Duration writeTimeout) {
         this.sink = sink;
+        this.executor = executor;
         this.timeoutMillis = writeTimeout.toMillis();
     }
 
     @Override
-    public void send(EventFrame frame) throws Exception {
-        sink.send(frame.adapt(EncodedSseEvent::new))
-                .toCompletableFuture()
-                .get(timeoutMillis, TimeUnit.MILLISECONDS);
+    public void write(List<EventFrame> frames, Completion done) {
+        executor.execute(
+                () -> {
+                    try {
+                        for (EncodedSseEvent event : EncodedSseEvent.group(frames)) {
+                            sink.send(event)
+                                    .toCompletableFuture()
+                                    .get(timeoutMillis, TimeUnit.MILLISECONDS);
+                        }
+                        done.written();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        done.failed(e);
+                    } catch (Exception e) {
+                        done.failed(e);
+                    }
+                });
     }
 
     @Override
@@ -35,6 +54,14 @@ final class SinkTransport implements Transport {
 
     @Override
     public void close() {
+        try {
+            executor.execute(this::closeNow);
+        } catch (RuntimeException e) {
+            closeNow();
+        }
+    }
+
+    private void closeNow() {
         try {
             sink.close();
         } catch (RuntimeException e) {

@@ -4,12 +4,16 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
@@ -20,6 +24,7 @@ import org.resumablesse.SessionDirectory;
 import org.resumablesse.SessionInfo;
 import org.resumablesse.core.EngineSettings;
 import org.resumablesse.core.SseEngine;
+import org.resumablesse.core.Transport;
 
 /**
  * The application-scoped owner of the engine: reads the configuration at deployment (a bad value
@@ -37,6 +42,8 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     @Inject MetricRegistry metrics;
 
     private SseEngine engine;
+    private ExecutorService fanOut;
+    private ManagedExecutorService writes;
     private EndpointSettings endpoint;
     private final AdmissionTickets tickets = new AdmissionTickets();
 
@@ -45,12 +52,15 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         SettingsReader reader = new SettingsReader(config);
         EngineSettings settings = reader.engine();
         endpoint = reader.endpoint();
-        ManagedExecutorService delivery = lookup("java:comp/DefaultManagedExecutorService");
+        writes = lookup("java:comp/DefaultManagedExecutorService");
         ManagedScheduledExecutorService scheduler =
                 lookup("java:comp/DefaultManagedScheduledExecutorService");
+        // One long-lived thread runs the fan-out: handing it a pass costs a queue offer, where a
+        // managed executor captures the application's context for every task it takes.
+        ManagedThreadFactory threads = lookup("java:comp/DefaultManagedThreadFactory");
+        fanOut = Executors.newSingleThreadExecutor(threads);
         engine =
-                SseEngine.inMemory(
-                        settings, Clock.systemUTC(), delivery, new MetricsBridge(metrics));
+                SseEngine.inMemory(settings, Clock.systemUTC(), fanOut, new MetricsBridge(metrics));
         MetricsBridge.registerGauges(metrics, engine);
         engine.start(scheduler);
     }
@@ -80,6 +90,7 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         try {
             engine.close();
         } finally {
+            fanOut.shutdownNow();
             MetricsBridge.removeGauges(metrics);
         }
     }
@@ -87,6 +98,11 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     /** The running engine. */
     public SseEngine engine() {
         return engine;
+    }
+
+    /** A transport for a JAX-RS sink, writing on the container's managed executor. */
+    Transport sinkTransport(SseEventSink sink) {
+        return new SinkTransport(sink, writes, engine.settings().writeTimeout());
     }
 
     /** The HTTP side's settings. */

@@ -15,8 +15,14 @@ import org.resumablesse.Audience;
  *       removed stream, so that a read can tell a gap from an empty stretch. A store may forget
  *       removals to bound its memory, but only by raising a floor below which every unknown stream
  *       reads as dropped: forgetting may report a gap that was not there, never hide one.
- *   <li>The {@linkplain #setAppendListener listener} sees every append in sequence order, and a
- *       read that starts after the listener saw an event includes that event.
+ *   <li>Appends are atomic: a read sees an event only together with every event of a lower
+ *       sequence, so what a read returns for a set of streams is always a prefix of their merged
+ *       order.
+ *   <li>The {@linkplain #setAppendListener listener} is told of every append once the event is
+ *       readable, outside any lock of the store's (it may publish, read or do I/O without stalling
+ *       other appends). Calls may overlap and may arrive out of sequence order; a listener that
+ *       needs order reads the store after its own position, which the first rule makes exact. A
+ *       read that starts after the listener was told of an event includes it.
  *   <li>The epoch changes whenever the store loses history (for the in-memory store: every start),
  *       so a position from before is never taken for a position now.
  * </ul>
@@ -46,7 +52,21 @@ public interface EventStore extends AutoCloseable {
      * @return the events in ascending order, or an incomplete history if any of the streams dropped
      *     an event above that sequence
      */
-    History readAfter(Set<Audience> streams, long afterSequence);
+    default History readAfter(Set<Audience> streams, long afterSequence) {
+        return readAfter(streams, afterSequence, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Reads at most {@code limit} events with a sequence above {@code afterSequence} in the given
+     * streams: the first page of them in global order. Fewer than {@code limit} events means every
+     * event of these streams up to {@link History#head()} was returned; a full page means the
+     * caller reads on after its last event.
+     *
+     * @param limit one or more
+     * @return the events in ascending order, or an incomplete history if any of the streams dropped
+     *     an event above that sequence
+     */
+    History readAfter(Set<Audience> streams, long afterSequence, int limit);
 
     /**
      * Sets the one listener told of every append, in sequence order. Set before the first append.
@@ -79,7 +99,8 @@ public interface EventStore extends AutoCloseable {
     void close();
 
     /**
-     * Told of every append, in sequence order. Must be quick and must not call back into the store.
+     * Told of every append once the event is readable, on the appending thread or any other, never
+     * under a lock of the store's. Should be quick: it delays the caller of {@code append}.
      */
     @FunctionalInterface
     interface AppendListener {

@@ -52,7 +52,6 @@ class ConcurrentDeliveryTest {
                 TestEngines.started(
                         TestEngines.settings()
                                 .bufferSize(PUBLISHERS * EVENTS_PER_PUBLISHER)
-                                .maxQueuedEvents(100_000)
                                 .build(),
                         new InMemoryEventStore(
                                 PUBLISHERS * EVENTS_PER_PUBLISHER, new SecureRandom()),

@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.EventRejectedException;
 import org.resumablesse.ServerEvent;
+import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 class ConnectionDeliveryTest {
 
@@ -44,36 +42,104 @@ class ConnectionDeliveryTest {
     }
 
     @Test
-    void closesAClientThatStoppedReadingAsTooSlowWithoutEverBlockingPublishers() throws Exception {
-        engine(TestEngines.settings().maxQueuedEvents(5), pool);
-        CountDownLatch reading = new CountDownLatch(1);
-        RecordingTransport stalled = new RecordingTransport().blockUntil(reading);
+    void aClientThatStopsReadingHoldsOneWriteAndCatchesUpFromHistoryInOneWriteWhenItReadsAgain() {
+        engine(TestEngines.settings(), TestEngines.DIRECT);
+        RecordingTransport stalled = new RecordingTransport().stall();
+        SseEngine.Opened opened = TestEngines.connect(engine, stalled);
+        RecordingTransport healthy = new RecordingTransport();
+        TestEngines.connect(engine, healthy);
+
+        for (int i = 0; i < 30; i++) {
+            engine.publish(ServerEvent.broadcast("tick", "" + i));
+        }
+
+        assertThat(healthy.events()).hasSize(30);
+        assertThat(stalled.writesStarted()).as("only the connected frame is held").isEqualTo(1);
+        assertThat(opened.connection().isOpen()).isTrue();
+        stalled.resume();
+        assertThat(stalled.events())
+                .extracting(WhatwgEventStreamParser.Event::data)
+                .containsExactlyElementsOf(numbers(30));
+        assertThat(stalled.writes()).as("connected, then the 30 events at once").hasSize(2);
+        assertThat(metrics.closed).isEmpty();
+    }
+
+    @Test
+    void aClientThatFellBehindFurtherThanHistoryReachesIsClosedAsTooSlow() {
+        engine =
+                TestEngines.started(
+                        TestEngines.settings().build(),
+                        new InMemoryEventStore(10, new SecureRandom()),
+                        clock,
+                        TestEngines.DIRECT,
+                        metrics);
+        RecordingTransport stalled = new RecordingTransport().stall();
         SseEngine.Opened opened = TestEngines.connect(engine, stalled);
         RecordingTransport healthy = new RecordingTransport();
         SseEngine.Opened healthyConnection = TestEngines.connect(engine, healthy);
-        Await.until("the first write is stuck", () -> stalled.sendsStarted() == 1);
 
-        for (int round = 0; round < 10; round++) {
-            int from = round * 3;
-            CompletableFuture<Void> publishing =
-                    CompletableFuture.runAsync(
-                            () -> {
-                                for (int i = from; i < from + 3; i++) {
-                                    engine.publish(ServerEvent.broadcast("tick", "" + i));
-                                }
-                            });
-            publishing.get(Await.scaled(Duration.ofSeconds(5)).toMillis(), TimeUnit.MILLISECONDS);
-            Await.until("the healthy client keeps up", () -> healthy.events().size() == from + 3);
+        for (int i = 0; i < 30; i++) {
+            engine.publish(ServerEvent.broadcast("tick", "" + i));
         }
+        stalled.resume();
 
         assertThat(opened.connection().isOpen()).isFalse();
-        assertThat(healthyConnection.connection().isOpen()).isTrue();
         assertThat(metrics.closed).containsExactly(CloseCause.TOO_SLOW);
-        assertThat(engine.stats().openConnections()).isEqualTo(1);
-        reading.countDown();
-        Await.until("the stalled transport is closed", () -> stalled.closeCount() == 1);
-        assertThat(opened.connection().session().openConnections()).isZero();
-        assertThat(stalled.frames()).hasSizeLessThanOrEqualTo(2);
+        assertThat(stalled.events()).isEmpty();
+        assertThat(healthyConnection.connection().isOpen()).isTrue();
+        assertThat(healthy.events()).hasSize(30);
+    }
+
+    @Test
+    void aBurstNeverClosesAClientThatKeepsReadingAndEveryEventArrivesInOrder() throws Exception {
+        engine =
+                TestEngines.started(
+                        TestEngines.settings().build(),
+                        new InMemoryEventStore(5000, new SecureRandom()),
+                        clock,
+                        pool,
+                        metrics);
+        List<RecordingTransport> clients = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            RecordingTransport client = new AsyncTransport(pool);
+            clients.add(client);
+            TestEngines.connect(engine, client);
+        }
+
+        for (int i = 0; i < 5000; i++) {
+            engine.publish(ServerEvent.broadcast("tick", "" + i));
+        }
+
+        for (RecordingTransport client : clients) {
+            Await.until("a client has the whole burst", () -> client.events().size() == 5000);
+            assertThat(client.events())
+                    .extracting(WhatwgEventStreamParser.Event::data)
+                    .containsExactlyElementsOf(numbers(5000));
+            assertThat(client.writes().size()).as("writes coalesce").isLessThan(5000);
+        }
+        assertThat(metrics.closed).isEmpty();
+    }
+
+    @Test
+    void oneWriteTakesAtMostMaxPendingBytesAndAnEventLargerThanThatStillGoesOutAlone() {
+        engine(TestEngines.settings().maxPendingBytes(1024), TestEngines.DIRECT);
+        RecordingTransport stalled = new RecordingTransport().stall();
+        TestEngines.connect(engine, stalled);
+
+        for (int i = 0; i < 20; i++) {
+            engine.publish(ServerEvent.broadcast("tick", "x".repeat(200)));
+        }
+        engine.publish(ServerEvent.broadcast("big", "y".repeat(3000)));
+        stalled.resume();
+
+        assertThat(stalled.events()).hasSize(21);
+        List<List<EventFrame>> writes = stalled.writes();
+        assertThat(writes).hasSizeBetween(8, 10);
+        for (List<EventFrame> write : writes.subList(0, writes.size() - 1)) {
+            assertThat(write.stream().mapToInt(EventFrame::size).sum()).isLessThanOrEqualTo(1024);
+        }
+        assertThat(writes.get(writes.size() - 1)).hasSize(1);
+        assertThat(writes.get(writes.size() - 1).get(0).size()).isGreaterThan(3000);
     }
 
     @Test
@@ -163,10 +229,9 @@ class ConnectionDeliveryTest {
     @Test
     void closingGivesUpOnAClientThatDoesNotReadAfterAShortGrace() {
         engine(TestEngines.settings(), pool);
-        CountDownLatch never = new CountDownLatch(1);
-        RecordingTransport stuck = new RecordingTransport().blockUntil(never);
+        RecordingTransport stuck = new RecordingTransport().stall();
         TestEngines.connect(engine, stuck);
-        Await.until("the first write is stuck", () -> stuck.sendsStarted() == 1);
+        Await.until("the first write is stuck", () -> stuck.writesStarted() == 1);
 
         long started = System.nanoTime();
         engine.close();
@@ -174,7 +239,24 @@ class ConnectionDeliveryTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started))
                 .isLessThan(Await.scaled(Duration.ofSeconds(5)));
         Await.until("the stuck transport is closed", () -> stuck.closeCount() == 1);
-        never.countDown();
+    }
+
+    private static List<String> numbers(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(String::valueOf).toList();
+    }
+
+    /** A client whose writes complete later, on another thread, as a real socket's do. */
+    private static final class AsyncTransport extends RecordingTransport {
+        private final java.util.concurrent.Executor completions;
+
+        AsyncTransport(java.util.concurrent.Executor completions) {
+            this.completions = completions;
+        }
+
+        @Override
+        public void write(List<EventFrame> batch, Completion done) {
+            completions.execute(() -> super.write(batch, done));
+        }
     }
 
     @Test

@@ -37,6 +37,11 @@ class DelegatingEventStore implements EventStore {
     }
 
     @Override
+    public History readAfter(Set<Audience> streams, long afterSequence, int limit) {
+        return delegate.readAfter(streams, afterSequence, limit);
+    }
+
+    @Override
     public void setAppendListener(AppendListener listener) {
         delegate.setAppendListener(listener);
     }

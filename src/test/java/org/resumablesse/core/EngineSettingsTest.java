@@ -52,7 +52,7 @@ class EngineSettingsTest {
                 refused(
                         ResumableSseConfig.MAX_TOPICS_PER_CONNECTION,
                         b -> b.maxTopicsPerConnection(10_001)),
-                refused(ResumableSseConfig.MAX_QUEUED_EVENTS, b -> b.maxQueuedEvents(0)));
+                refused(ResumableSseConfig.MAX_PENDING_BYTES, b -> b.maxPendingBytes(1023)));
     }
 
     private static Arguments refused(String key, UnaryOperator<EngineSettings.Builder> change) {
@@ -83,7 +83,7 @@ class EngineSettingsTest {
                                         .maxSessions(1)
                                         .maxConnectionsPerSession(1)
                                         .maxTopicsPerConnection(0)
-                                        .maxQueuedEvents(1)
+                                        .maxPendingBytes(1024)
                                         .build())
                 .doesNotThrowAnyException();
     }

@@ -9,12 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.resumablesse.ServerEvent;
 import org.resumablesse.testkit.WhatwgEventStreamParser;
 
-/** A replay longer than max-queued-events is not mistaken for a slow client. */
+/**
+ * A replay longer than one write's bound is written in several, and not taken for a slow client.
+ */
 class LargeReplayTest {
 
     @Test
     void keepsClientWhoseReplayIsLongerThanTheQueueLimit() {
-        EngineSettings settings = TestEngines.settings().bufferSize(100).maxQueuedEvents(5).build();
+        EngineSettings settings =
+                TestEngines.settings().bufferSize(100).maxPendingBytes(1024).build();
         ManualExecutor delivery = new ManualExecutor();
         SseEngine engine =
                 TestEngines.started(

@@ -3,37 +3,56 @@ package org.resumablesse.core;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 /**
- * An in-memory client at the end of a connection: records every frame it is sent, and can play a
- * client that left, a network that fails, or a reader that stops reading. Thread-safe.
+ * An in-memory client at the end of a connection: records every frame it is sent and every write,
+ * and can play a client that left, a network that fails, or a reader that stops reading. Writes
+ * complete on the writing thread unless stalled. Thread-safe.
  */
 class RecordingTransport implements Transport {
 
     private final List<EventFrame> frames = new ArrayList<>();
+    private final List<List<EventFrame>> writes = new ArrayList<>();
     private final AtomicInteger closes = new AtomicInteger();
-    private final AtomicInteger sendsStarted = new AtomicInteger();
+    private final AtomicInteger writesStarted = new AtomicInteger();
     private volatile boolean open = true;
-    private volatile CountDownLatch gate;
+    private boolean stalled;
+    private List<EventFrame> held;
+    private Completion heldDone;
     private volatile RuntimeException failure;
 
-    /** Every send waits until the latch opens, like a client that stopped reading. */
-    RecordingTransport blockUntil(CountDownLatch latch) {
-        this.gate = latch;
+    /** Holds every write unfinished until {@link #resume()}, like a client that stopped reading. */
+    synchronized RecordingTransport stall() {
+        stalled = true;
         return this;
     }
 
-    /** Every send throws this, like a broken connection. */
+    /** The client reads again: the held write completes, on the calling thread. */
+    void resume() {
+        List<EventFrame> frames;
+        Completion done;
+        synchronized (this) {
+            stalled = false;
+            frames = held;
+            done = heldDone;
+            held = null;
+            heldDone = null;
+        }
+        if (done != null) {
+            record(frames);
+            done.written();
+        }
+    }
+
+    /** Every write fails with this, like a broken connection. */
     RecordingTransport failWith(RuntimeException error) {
         this.failure = error;
         return this;
     }
 
-    /** The client goes away: later sends fail and {@link #isOpen()} turns false. */
+    /** The client goes away: later writes fail and {@link #isOpen()} turns false. */
     void disconnect() {
         synchronized (frames) {
             open = false;
@@ -41,28 +60,35 @@ class RecordingTransport implements Transport {
     }
 
     @Override
-    public void send(EventFrame frame) throws IOException {
-        sendsStarted.incrementAndGet();
-        CountDownLatch latch = gate;
-        if (latch != null) {
-            try {
-                if (!latch.await(Await.scaled(Await.DEFAULT).toNanos(), TimeUnit.NANOSECONDS)) {
-                    throw new IOException("test gate never opened");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-        }
+    public void write(List<EventFrame> batch, Completion done) {
+        writesStarted.incrementAndGet();
         RuntimeException error = failure;
         if (error != null) {
-            throw error;
+            done.failed(error);
+            return;
         }
+        synchronized (this) {
+            if (stalled) {
+                held = List.copyOf(batch);
+                heldDone = done;
+                return;
+            }
+        }
+        if (!record(batch)) {
+            done.failed(new IOException("client gone"));
+            return;
+        }
+        done.written();
+    }
+
+    private boolean record(List<EventFrame> batch) {
         synchronized (frames) {
             if (!open) {
-                throw new IOException("client gone");
+                return false;
             }
-            frames.add(frame);
+            frames.addAll(batch);
+            writes.add(List.copyOf(batch));
+            return true;
         }
     }
 
@@ -81,13 +107,20 @@ class RecordingTransport implements Transport {
         return closes.get();
     }
 
-    int sendsStarted() {
-        return sendsStarted.get();
+    int writesStarted() {
+        return writesStarted.get();
     }
 
     List<EventFrame> frames() {
         synchronized (frames) {
             return List.copyOf(frames);
+        }
+    }
+
+    /** The batches written, each as the engine handed it over. */
+    List<List<EventFrame>> writes() {
+        synchronized (frames) {
+            return List.copyOf(writes);
         }
     }
 

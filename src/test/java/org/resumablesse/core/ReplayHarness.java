@@ -132,6 +132,41 @@ final class ReplayHarness {
         if (stream.retained.size() > capacity) {
             lost.add(stream.retained.remove(0));
         }
+        noteCuts();
+    }
+
+    /**
+     * The engine cuts a connection whose history was trimmed past what it has received (with a
+     * buffer this small, events published during its hand-over can do that). Checks that the cut
+     * was due, then models it as the client's drop: it has exactly the events up to its last one.
+     */
+    private void noteCuts() {
+        for (ClientModel client : clients) {
+            ConnectionModel open = client.open;
+            if (open == null || open.connected.opened.connection().isOpen()) {
+                continue;
+            }
+            long last = open.lastReceived();
+            assertThat(
+                            lost.stream()
+                                    .anyMatch(
+                                            sequence ->
+                                                    sequence > last
+                                                            && open.streams.contains(
+                                                                    published
+                                                                            .get(
+                                                                                    Math.toIntExact(
+                                                                                            sequence
+                                                                                                    - 1))
+                                                                            .stream())))
+                    .as("a connection is cut only when history lost an event it had not received")
+                    .isTrue();
+            open.endSequence = last;
+            client.open = null;
+            SessionModel session = sessions.get(open.sessionId);
+            session.openConnections--;
+            session.lastDetachMillis = clock.millis();
+        }
     }
 
     void disconnect(int clientIndex) {
@@ -317,6 +352,7 @@ final class ReplayHarness {
         connections.add(connection);
         client.open = connection;
         client.history.add(connection);
+        noteCuts();
     }
 
     /** What the client must be told, by the rules in their order of precedence. */
@@ -454,6 +490,16 @@ final class ReplayHarness {
             this.headAtOpen = replayedThrough;
         }
 
+        /** The sequence of the last event received, or the start when none was. */
+        long lastReceived() {
+            List<WhatwgEventStreamParser.Event> events = connected.transport.parsed().events();
+            if (events.size() <= 1) {
+                return start;
+            }
+            String id = events.get(events.size() - 1).lastEventId();
+            return Cursor.parse(id).orElseThrow().sequence();
+        }
+
         String positionEpoch() {
             String id = connected.transport.parsed().events().get(0).lastEventId();
             return Cursor.parse(id).orElseThrow().epoch();
@@ -462,7 +508,15 @@ final class ReplayHarness {
         void verify() {
             WhatwgEventStreamParser parsed = connected.transport.parsed();
             List<WhatwgEventStreamParser.Event> events = parsed.events();
-            assertThat(events).isNotEmpty();
+            assertThat(events)
+                    .as(
+                            "DEBUG open=%s end=%s writes=%s closes=%s text=%s",
+                            connected.opened.connection().isOpen(),
+                            endSequence,
+                            connected.transport.writesStarted(),
+                            connected.transport.closeCount(),
+                            connected.transport.text())
+                    .isNotEmpty();
             WhatwgEventStreamParser.Event first = events.get(0);
             assertThat(first.type()).isEqualTo("connected");
             ConnectedEvent told = ConnectedEvent.parse(first.data());

@@ -64,42 +64,46 @@ class ShutdownAndBoundsTest {
     }
 
     /**
-     * Finding: queueLimit = max-queued-events + replay size is fixed at begin() and never shrinks
-     * as the replay is written. After the replay is written, a stalled client may hold up to
-     * max-queued-events + replay live frames before it is closed as too slow.
+     * A client that stalls right after a long replay is not closed for the backlog (it costs one
+     * write), only once history no longer holds what it missed; then it is told {@code overflow}
+     * when it comes back.
      */
     @Test
-    void liveBacklogAfterTheReplayIsWrittenIsStillBoundedByMaxQueuedEvents() {
+    void aClientStalledAfterItsReplayIsCutOnlyWhenHistoryLosesWhatItMissed() {
         MutableClock clock = new MutableClock(0);
-        ManualExecutor delivery = new ManualExecutor();
-        EngineSettings settings = TestEngines.settings().maxQueuedEvents(5).build();
+        RecordingMetrics metrics = new RecordingMetrics();
         SseEngine engine =
                 TestEngines.started(
-                        settings,
-                        new InMemoryEventStore(1000, new SecureRandom()),
+                        TestEngines.settings().build(),
+                        new InMemoryEventStore(20, new SecureRandom()),
                         clock,
-                        delivery);
+                        TestEngines.DIRECT,
+                        metrics);
         try {
             Client client = Client.connect(engine);
-            delivery.runAll();
             client.disconnect();
-            delivery.runAll();
-            for (int i = 0; i < 50; i++) {
+            for (int i = 0; i < 15; i++) {
                 engine.publish(ServerEvent.broadcast("tick", "missed-" + i));
             }
             Client.Connected back = client.reconnect(engine);
-            delivery.runAll(); // the replay (50 events) is written out completely
-            assertThat(back.transport.events()).hasSize(50);
+            assertThat(back.transport.events()).hasSize(15);
 
-            // The client now stops reading: nothing more is drained.
-            for (int i = 0; i < 30; i++) {
+            back.transport.stall();
+            for (int i = 0; i < 15; i++) {
                 engine.publish(ServerEvent.broadcast("tick", "live-" + i));
             }
+            assertThat(back.opened.connection().isOpen()).as("5 behind: history holds it").isTrue();
+            for (int i = 15; i < 30; i++) {
+                engine.publish(ServerEvent.broadcast("tick", "live-" + i));
+            }
+            assertThat(back.opened.connection().isOpen()).as("it holds one write").isTrue();
 
-            assertThat(back.opened.connection().isOpen())
-                    .as(
-                            "30 live frames queued with max-queued-events=5: must be closed as too slow")
-                    .isFalse();
+            back.transport.resume();
+
+            assertThat(back.opened.connection().isOpen()).isFalse();
+            assertThat(metrics.closed).contains(CloseCause.TOO_SLOW);
+            Client.Connected again = client.reconnect(engine);
+            assertThat(again.opened.recovery().reason()).isEqualTo(GapReason.OVERFLOW);
         } finally {
             engine.close();
         }
@@ -115,21 +119,20 @@ class ShutdownAndBoundsTest {
     }
 
     @Test
-    void aWriteThatNeverReturnsClosesItsConnectionAtTheFirstHeartbeatPastTheWriteTimeout()
-            throws Exception {
+    void aWriteThatMakesNoProgressClosesItsConnectionAtTheFirstHeartbeatPastTheWriteTimeout() {
         MutableClock clock = new MutableClock(0);
         EngineSettings settings =
                 TestEngines.settings().writeTimeout(java.time.Duration.ofSeconds(10)).build();
-        java.util.concurrent.ExecutorService pool =
-                java.util.concurrent.Executors.newSingleThreadExecutor();
-        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
         SseEngine engine =
                 TestEngines.started(
-                        settings, new InMemoryEventStore(10, new SecureRandom()), clock, pool);
+                        settings,
+                        new InMemoryEventStore(10, new SecureRandom()),
+                        clock,
+                        TestEngines.DIRECT);
         try {
-            RecordingTransport stalled = new RecordingTransport().blockUntil(never);
+            RecordingTransport stalled = new RecordingTransport().stall();
             SseEngine.Opened opened = TestEngines.connect(engine, stalled);
-            Await.until("the first write started", () -> stalled.sendsStarted() == 1);
+            assertThat(stalled.writesStarted()).isEqualTo(1);
 
             clock.advance(java.time.Duration.ofSeconds(10));
             engine.heartbeat();
@@ -140,9 +143,7 @@ class ShutdownAndBoundsTest {
             assertThat(opened.connection().isOpen()).isFalse();
             assertThat(stalled.closeCount()).isEqualTo(1);
         } finally {
-            never.countDown();
             engine.close();
-            pool.shutdownNow();
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,15 +147,32 @@ public abstract class EventStoreContract {
     }
 
     @Test
-    void tellsTheListenerOfEveryAppendInSequenceOrderEvenFromManyThreads() throws Exception {
-        EventStore store = store(5);
-        List<Long> seen = Collections.synchronizedList(new ArrayList<>());
-        store.setAppendListener(event -> seen.add(event.sequence()));
+    void tellsTheListenerOfEveryAppendOnceWhenItAndEveryEarlierEventAreReadable() throws Exception {
         int threads = 4;
         int perThread = 500;
+        EventStore store = store(threads * perThread);
+        Set<Audience> all = new HashSet<>();
+        Set<Long> seen = ConcurrentHashMap.newKeySet();
+        List<String> faults = Collections.synchronizedList(new ArrayList<>());
+        store.setAppendListener(
+                event -> {
+                    if (!seen.add(event.sequence())) {
+                        faults.add("told twice of " + event.sequence());
+                    }
+                    List<StoredEvent> readable = store.readAfter(all, 0).events();
+                    int index = (int) event.sequence() - 1;
+                    if (readable.size() <= index
+                            || readable.get(index).sequence() != event.sequence()) {
+                        faults.add("told of " + event.sequence() + " before it was readable");
+                    }
+                });
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Audience stream = t % 2 == 0 ? NEWS : Audience.topic("t" + t);
+            all.add(stream);
+        }
         for (int t = 0; t < threads; t++) {
             Audience stream = t % 2 == 0 ? NEWS : Audience.topic("t" + t);
             done.add(
@@ -173,11 +191,42 @@ public abstract class EventStoreContract {
         }
         pool.shutdown();
 
-        List<Long> expected = new ArrayList<>();
-        for (long i = 1; i <= threads * perThread; i++) {
-            expected.add(i);
+        assertThat(faults).isEmpty();
+        assertThat(seen).hasSize(threads * perThread);
+        assertThat(Collections.max(seen)).isEqualTo((long) threads * perThread);
+    }
+
+    /**
+     * The listener may publish, read or write to clients: while it runs, the store serves other
+     * threads. Another thread's append from inside the listener completes; it would wait for ever
+     * if the store's lock were held.
+     */
+    @Test
+    void callsTheListenerOutsideTheStoresLock() throws Exception {
+        EventStore store = store(5);
+        List<Long> appendedMeanwhile = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            store.setAppendListener(
+                    event -> {
+                        if (event.sequence() == 1) {
+                            try {
+                                appendedMeanwhile.add(
+                                        other.submit(() -> store.append(NEWS, "n", "2", 2))
+                                                .get(scaledSeconds(5), TimeUnit.SECONDS)
+                                                .sequence());
+                            } catch (Exception e) {
+                                appendedMeanwhile.add(-1L);
+                            }
+                        }
+                    });
+
+            store.append(NEWS, "n", "1", 1);
+
+            assertThat(appendedMeanwhile).containsExactly(2L);
+        } finally {
+            other.shutdownNow();
         }
-        assertThat(seen).isEqualTo(expected);
     }
 
     /** A timeout stretched by {@code resumablesse.test.timeout-factor} for slow machines. */
