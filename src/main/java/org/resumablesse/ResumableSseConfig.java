@@ -75,6 +75,13 @@ public final class ResumableSseConfig {
      */
     public static final String WRITE_TIMEOUT = PREFIX + "write-timeout";
 
+    /**
+     * What history may take in memory, all streams together, in bytes (an estimate that counts the
+     * events, their text and their encoded frames). Past it the oldest events go first, and clients
+     * that needed them are told of the gap. Default 67108864 (64 MiB).
+     */
+    public static final String MAX_RETAINED_BYTES = PREFIX + "max-retained-bytes";
+
     /** The session cookie's name. Default {@code sse-session-id}. */
     public static final String COOKIE_NAME = PREFIX + "cookie.name";
 

@@ -7,6 +7,7 @@ import static org.resumablesse.ResumableSseConfig.HEARTBEAT_INTERVAL;
 import static org.resumablesse.ResumableSseConfig.MAX_CONNECTIONS_PER_SESSION;
 import static org.resumablesse.ResumableSseConfig.MAX_EVENT_SIZE;
 import static org.resumablesse.ResumableSseConfig.MAX_PENDING_BYTES;
+import static org.resumablesse.ResumableSseConfig.MAX_RETAINED_BYTES;
 import static org.resumablesse.ResumableSseConfig.MAX_SESSIONS;
 import static org.resumablesse.ResumableSseConfig.MAX_STREAMS;
 import static org.resumablesse.ResumableSseConfig.MAX_TOPICS_PER_CONNECTION;
@@ -37,6 +38,9 @@ import java.util.Objects;
  *     that is not yet on the wire (at least one frame, however large)
  * @param replayMarkers whether replayed JSON objects get {@code _replayed} and {@code
  *     _originalTime}
+ * @param maxStreams the most topic, user and session streams kept
+ * @param writeTimeout how long a write may make no progress
+ * @param maxRetainedBytes what history may take in memory, all streams together
  */
 public record EngineSettings(
         int bufferSize,
@@ -53,7 +57,8 @@ public record EngineSettings(
         int maxPendingBytes,
         boolean replayMarkers,
         int maxStreams,
-        Duration writeTimeout) {
+        Duration writeTimeout,
+        long maxRetainedBytes) {
 
     /** The smallest max-event-size accepted: room for a name, an id and a little data. */
     public static final int MIN_EVENT_BYTES = 256;
@@ -79,6 +84,7 @@ public record EngineSettings(
         atLeast(MAX_PENDING_BYTES, maxPendingBytes, 1024, Integer.MAX_VALUE);
         atLeast(MAX_STREAMS, maxStreams, 1, Integer.MAX_VALUE);
         positive(WRITE_TIMEOUT, writeTimeout);
+        atLeast(MAX_RETAINED_BYTES, maxRetainedBytes, 1 << 20, Long.MAX_VALUE);
     }
 
     /** The defaults, the seed's where it had one. */
@@ -98,7 +104,8 @@ public record EngineSettings(
                 65_536,
                 false,
                 100_000,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                64L << 20);
     }
 
     /** A builder starting from the defaults. */
@@ -150,6 +157,7 @@ public record EngineSettings(
         private boolean replayMarkers;
         private int maxStreams;
         private Duration writeTimeout;
+        private long maxRetainedBytes;
 
         private Builder(EngineSettings from) {
             bufferSize = from.bufferSize;
@@ -167,6 +175,7 @@ public record EngineSettings(
             replayMarkers = from.replayMarkers;
             maxStreams = from.maxStreams;
             writeTimeout = from.writeTimeout;
+            maxRetainedBytes = from.maxRetainedBytes;
         }
 
         public Builder bufferSize(int value) {
@@ -244,6 +253,11 @@ public record EngineSettings(
             return this;
         }
 
+        public Builder maxRetainedBytes(long value) {
+            maxRetainedBytes = value;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the key of the first value out of range
          */
@@ -263,7 +277,8 @@ public record EngineSettings(
                     maxPendingBytes,
                     replayMarkers,
                     maxStreams,
-                    writeTimeout);
+                    writeTimeout,
+                    maxRetainedBytes);
         }
     }
 }

@@ -7,7 +7,7 @@ package org.resumablesse.core;
  * @param sessionsConnected sessions with at least one open connection
  * @param sessionsDisconnected sessions waiting for a client to come back
  * @param eventsRetained events kept in history
- * @param bytesRetained bytes of names and data kept in history
+ * @param bytesRetained what history takes in memory, as the store estimates it
  */
 public record EngineStats(
         int openConnections,

@@ -3,13 +3,11 @@ package org.resumablesse.core;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 /**
  * One encoded unit of an event stream: an event, a comment or a bare {@code retry:} hint. It holds
- * both the exact bytes a WHATWG parser reads (lines ended by LF, closed by an empty line) and the
- * parts they were built from, so a transport that must go through a framework's own SSE writer can
- * rebuild the same stream.
+ * the exact bytes a WHATWG parser reads (lines ended by LF, closed by an empty line) and the name,
+ * id, retry and comment they were built from; the data is kept only in the bytes.
  *
  * <p>Immutable and shared by every connection that receives it; built by {@link EventFrameEncoder}.
  */
@@ -17,21 +15,13 @@ public final class EventFrame {
 
     private final String name;
     private final String id;
-    private final List<String> dataLines;
     private final long retryMillis;
     private final String comment;
     private final byte[] bytes;
 
-    EventFrame(
-            String name,
-            String id,
-            List<String> dataLines,
-            long retryMillis,
-            String comment,
-            byte[] bytes) {
+    EventFrame(String name, String id, long retryMillis, String comment, byte[] bytes) {
         this.name = name;
         this.id = id;
-        this.dataLines = dataLines;
         this.retryMillis = retryMillis;
         this.comment = comment;
         this.bytes = bytes;
@@ -47,19 +37,6 @@ public final class EventFrame {
         return id;
     }
 
-    /**
-     * The data split into lines (line breaks removed, empty lines kept), or null when there is no
-     * data.
-     */
-    public List<String> dataLines() {
-        return dataLines;
-    }
-
-    /** The data as a WHATWG parser reads it: the lines joined by LF; null when there is no data. */
-    public String data() {
-        return dataLines == null ? null : String.join("\n", dataLines);
-    }
-
     /** The {@code retry:} value in milliseconds, or -1 when absent. */
     public long retryMillis() {
         return retryMillis;
@@ -72,7 +49,7 @@ public final class EventFrame {
 
     /** True for a frame that is only a comment (a heartbeat). */
     public boolean isComment() {
-        return comment != null && name == null && dataLines == null && retryMillis < 0;
+        return comment != null && name == null && retryMillis < 0;
     }
 
     /** The encoded size in bytes. */

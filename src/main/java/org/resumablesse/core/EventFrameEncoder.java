@@ -56,7 +56,7 @@ public final class EventFrameEncoder {
             out.write('\n');
         }
         out.write('\n');
-        return new EventFrame(name, id, lines, retryMillis, null, out.toByteArray());
+        return new EventFrame(name, id, retryMillis, null, out.toByteArray());
     }
 
     /**
@@ -69,7 +69,7 @@ public final class EventFrameEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8 + text.length());
         field(out, COMMENT, text);
         out.write('\n');
-        return new EventFrame(null, null, null, -1, text, out.toByteArray());
+        return new EventFrame(null, null, -1, text, out.toByteArray());
     }
 
     /**
@@ -82,17 +82,29 @@ public final class EventFrameEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream(24);
         field(out, RETRY, Long.toString(retryMillis));
         out.write('\n');
-        return new EventFrame(null, null, null, retryMillis, null, out.toByteArray());
+        return new EventFrame(null, null, retryMillis, null, out.toByteArray());
     }
 
     /**
      * The size in bytes of an event frame with this name and data and an id of {@link
-     * Cursor#LENGTH} characters, computed without encoding it.
+     * Cursor#LENGTH} characters, computed without encoding it or allocating.
      */
     public static long eventSize(String name, String data) {
         long size = EVENT.length + utf8Length(name) + 1 + ID.length + Cursor.LENGTH + 1 + 1;
-        for (String line : lines(data)) {
-            size += DATA.length + (line.isEmpty() ? 0 : 1 + utf8Length(line)) + 1;
+        int length = data.length();
+        int lineStart = 0;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? data.charAt(i) : '\n';
+            if (c == '\r' || c == '\n') {
+                size += DATA.length + 1;
+                if (i > lineStart) {
+                    size += 1 + utf8Length(data, lineStart, i);
+                }
+                if (c == '\r' && i + 1 < length && data.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                lineStart = i + 1;
+            }
         }
         return size;
     }
@@ -126,15 +138,19 @@ public final class EventFrameEncoder {
      * byte.
      */
     static long utf8Length(String text) {
+        return utf8Length(text, 0, text.length());
+    }
+
+    private static long utf8Length(String text, int from, int to) {
         long length = 0;
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 length += 1;
             } else if (c < 0x800) {
                 length += 2;
             } else if (Character.isHighSurrogate(c)
-                    && i + 1 < text.length()
+                    && i + 1 < to
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 length += 4;
                 i++;

@@ -50,6 +50,13 @@ final class EventRing implements Iterable<StoredEvent> {
         return oldest;
     }
 
+    StoredEvent first() {
+        if (size == 0) {
+            throw new NoSuchElementException();
+        }
+        return slots[first];
+    }
+
     StoredEvent last() {
         if (size == 0) {
             throw new NoSuchElementException();

@@ -21,7 +21,8 @@ import org.resumablesse.spi.StoredEvent;
  * <p>One lock guards appends, reads and removals; the listener is called after the lock is
  * released, so whatever it does (the engine's fan-out) never holds up other appends or reads. A
  * stream's events sit in a ring, so trimming the oldest one costs nothing, and a read finds its
- * start by binary search. Thread-safe.
+ * start by binary search. What all streams hold together is bounded in bytes too (see {@link
+ * Retention}). Thread-safe.
  */
 public final class InMemoryEventStore implements EventStore {
 
@@ -36,33 +37,38 @@ public final class InMemoryEventStore implements EventStore {
     // here.
     private long forgottenThrough;
     private volatile AppendListener listener = event -> {};
+    private final Retention retention;
     private long head;
-    private long retainedEvents;
-    private long retainedBytes;
 
     /**
      * @param capacity events kept per stream; 0 keeps none (plain live delivery)
      * @param random the source of the epoch
      */
     public InMemoryEventStore(int capacity, SecureRandom random) {
-        this(capacity, Integer.MAX_VALUE, random);
+        this(capacity, Integer.MAX_VALUE, Long.MAX_VALUE, random);
     }
 
     /**
      * @param capacity events kept per stream; 0 keeps none (plain live delivery)
      * @param maxStreams streams kept besides the broadcast stream; past it, the stream used least
      *     recently is removed as if it had expired, so readers of it see a gap
+     * @param maxBytes what all streams' events may take in memory together ({@link #stats()}); past
+     *     it the oldest events go first, as if trimmed
      * @param random the source of the epoch
      */
-    public InMemoryEventStore(int capacity, int maxStreams, SecureRandom random) {
+    public InMemoryEventStore(int capacity, int maxStreams, long maxBytes, SecureRandom random) {
         if (capacity < 0) {
             throw new IllegalArgumentException("capacity < 0: " + capacity);
         }
         if (maxStreams < 1) {
             throw new IllegalArgumentException("maxStreams < 1: " + maxStreams);
         }
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes < 1: " + maxBytes);
+        }
         this.capacity = capacity;
         this.maxStreams = maxStreams;
+        this.retention = new Retention(maxBytes);
         this.epoch = SessionIds.newEpoch(random);
     }
 
@@ -94,12 +100,11 @@ public final class InMemoryEventStore implements EventStore {
         }
         log.lastAppendMillis = timeMillis;
         if (capacity > 0) {
-            log.events.add(event);
-            retainedEvents++;
-            retainedBytes += weight(event);
+            retention.add(log, event);
             if (log.events.size() > capacity) {
-                dropOldest(log);
+                retention.dropOldest(log);
             }
+            retention.trimToBudget();
         } else {
             log.droppedThrough = event.sequence();
         }
@@ -167,7 +172,7 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public synchronized StoreStats stats() {
-        return new StoreStats(retainedEvents, retainedBytes, streams.size());
+        return new StoreStats(retention.events(), retention.bytes(), streams.size());
     }
 
     @Override
@@ -175,19 +180,13 @@ public final class InMemoryEventStore implements EventStore {
         streams.clear();
         removed.clear();
         forgottenThrough = head;
-        retainedEvents = 0;
-        retainedBytes = 0;
+        retention.clear();
     }
 
     private void forget(Audience stream, StreamLog log) {
-        long lastSequence =
-                log.events.isEmpty() ? log.droppedThrough : log.events.last().sequence();
         removed.remove(stream);
-        removed.put(stream, lastSequence);
-        retainedEvents -= log.events.size();
-        for (StoredEvent event : log.events) {
-            retainedBytes -= weight(event);
-        }
+        removed.put(stream, log.lastSequence());
+        retention.forget(log);
         Iterator<Map.Entry<Audience, Long>> oldest = removed.entrySet().iterator();
         while (removed.size() > maxStreams) {
             forgottenThrough = Math.max(forgottenThrough, oldest.next().getValue());
@@ -209,13 +208,6 @@ public final class InMemoryEventStore implements EventStore {
         }
     }
 
-    private void dropOldest(StreamLog log) {
-        StoredEvent oldest = log.events.removeFirst();
-        log.droppedThrough = oldest.sequence();
-        retainedEvents--;
-        retainedBytes -= weight(oldest);
-    }
-
     /** A recreated stream starts as dropped through its removed predecessor's last event. */
     private long takeRemoval(Audience stream) {
         Long lastSequence = removed.remove(stream);
@@ -224,21 +216,5 @@ public final class InMemoryEventStore implements EventStore {
 
     private long removedThroughOf(Audience stream) {
         return removed.getOrDefault(stream, forgottenThrough);
-    }
-
-    private static long weight(StoredEvent event) {
-        return EventFrameEncoder.utf8Length(event.name())
-                + EventFrameEncoder.utf8Length(event.data());
-    }
-
-    /** One stream's retained events, oldest first. Guarded by the store's lock. */
-    private static final class StreamLog {
-        final EventRing events = new EventRing();
-        long droppedThrough;
-        long lastAppendMillis;
-
-        StreamLog(long droppedThrough) {
-            this.droppedThrough = droppedThrough;
-        }
     }
 }

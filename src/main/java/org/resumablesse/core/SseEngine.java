@@ -83,7 +83,11 @@ public final class SseEngine implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         return new SseEngine(
                 settings,
-                new InMemoryEventStore(settings.bufferSize(), settings.maxStreams(), random),
+                new InMemoryEventStore(
+                        settings.bufferSize(),
+                        settings.maxStreams(),
+                        settings.maxRetainedBytes(),
+                        random),
                 clock,
                 random,
                 delivery,

@@ -58,6 +58,12 @@ final class SettingsReader {
                     .replayMarkers(bool(REPLAY_MARKERS, defaults.replayMarkers()))
                     .maxStreams(integer(MAX_STREAMS, defaults.maxStreams()))
                     .writeTimeout(duration(WRITE_TIMEOUT, defaults.writeTimeout()))
+                    .maxRetainedBytes(
+                            parse(
+                                    MAX_RETAINED_BYTES,
+                                    defaults.maxRetainedBytes(),
+                                    text -> Long.parseLong(text.trim()),
+                                    "a whole number"))
                     .build();
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());

@@ -111,7 +111,9 @@ public interface EventStore extends AutoCloseable {
      * What the store holds.
      *
      * @param events events retained in all streams
-     * @param bytes UTF-8 bytes of the retained names and data
+     * @param bytes what the retained events take, as the store estimates it: at least the UTF-8
+     *     bytes of their names and data; the in-memory store counts its objects and the encoded
+     *     frames too
      * @param streams streams that hold history
      */
     record StoreStats(long events, long bytes, int streams) {}

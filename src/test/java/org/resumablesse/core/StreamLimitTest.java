@@ -18,7 +18,8 @@ class StreamLimitTest {
 
     @Test
     void dropsLeastRecentlyUsedStreamPastTheLimitAndReportsTheGap() {
-        InMemoryEventStore store = new InMemoryEventStore(10, 2, new SecureRandom());
+        InMemoryEventStore store =
+                new InMemoryEventStore(10, 2, Long.MAX_VALUE, new SecureRandom());
         store.append(Audience.everyone(), "b", "0", 1);
         store.append(Audience.topic("a"), "e", "1", 1);
         store.append(Audience.topic("b"), "e", "2", 2);
@@ -36,7 +37,8 @@ class StreamLimitTest {
 
     @Test
     void neverDropsTheBroadcastStream() {
-        InMemoryEventStore store = new InMemoryEventStore(10, 1, new SecureRandom());
+        InMemoryEventStore store =
+                new InMemoryEventStore(10, 1, Long.MAX_VALUE, new SecureRandom());
         store.append(Audience.everyone(), "b", "0", 1);
         store.append(Audience.topic("a"), "e", "1", 2);
         store.append(Audience.topic("b"), "e", "2", 3);
@@ -65,7 +67,8 @@ class StreamLimitTest {
 
     @Test
     void forgetsRemovalsPastTheLimitOnlyByRaisingTheFloorForUnknownStreams() {
-        InMemoryEventStore store = new InMemoryEventStore(10, 1, new SecureRandom());
+        InMemoryEventStore store =
+                new InMemoryEventStore(10, 1, Long.MAX_VALUE, new SecureRandom());
         store.append(Audience.topic("a"), "e", "1", 1);
         store.append(Audience.topic("b"), "e", "2", 2);
         store.removeStream(Audience.topic("a"));
