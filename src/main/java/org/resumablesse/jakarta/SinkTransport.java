@@ -4,6 +4,7 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.resumablesse.core.EventFrame;
 import org.resumablesse.core.Transport;
@@ -29,7 +30,7 @@ final class SinkTransport implements Transport {
 
     @Override
     public void write(List<EventFrame> frames, Completion done) {
-        executor.execute(
+        Runnable send =
                 () -> {
                     try {
                         for (EncodedSseEvent event : EncodedSseEvent.group(frames)) {
@@ -44,7 +45,13 @@ final class SinkTransport implements Transport {
                     } catch (Exception e) {
                         done.failed(e);
                     }
-                });
+                };
+        try {
+            executor.execute(send);
+        } catch (RejectedExecutionException e) {
+            // The container is stopping (the last retry hint at shutdown): send from here.
+            send.run();
+        }
     }
 
     @Override

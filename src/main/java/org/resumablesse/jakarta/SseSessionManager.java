@@ -43,6 +43,7 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
 
     private SseEngine engine;
     private ExecutorService fanOut;
+    private Thread shutdownHook;
     private ManagedExecutorService writes;
     private EndpointSettings endpoint;
     private final AdmissionTickets tickets = new AdmissionTickets();
@@ -63,6 +64,11 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
                 SseEngine.inMemory(settings, Clock.systemUTC(), fanOut, new MetricsBridge(metrics));
         MetricsBridge.registerGauges(metrics, engine);
         engine.start(scheduler);
+        // A SIGTERM stops Payara Micro without undeploying first: its HTTP listener may close
+        // before @PreDestroy runs, so the streams would end with no last retry hint. The hook
+        // sends it while the sockets are still open; undeploy removes it.
+        shutdownHook = new Thread(engine::close, "resumable-sse-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -87,6 +93,11 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
 
     @PreDestroy
     void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException e) {
+            // The JVM is shutting down: the hook is running or has run.
+        }
         try {
             engine.close();
         } finally {
