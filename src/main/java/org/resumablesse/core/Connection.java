@@ -316,8 +316,8 @@ public final class Connection {
         synchronized (lock) {
             writing = false;
         }
-        for (int i = 0; i < events; i++) {
-            delivery.metrics().delivered();
+        if (events > 0) {
+            delivery.metrics().delivered(events);
         }
     }
 

@@ -13,8 +13,8 @@ public interface EngineMetrics {
     /** An event was stored. */
     default void published() {}
 
-    /** An event was written to one connection (live or replayed). */
-    default void delivered() {}
+    /** This many events (live or replayed) were written to one connection in one write. */
+    default void delivered(int count) {}
 
     /** A reconnecting client was sent this many missed events. */
     default void replayed(int count) {}

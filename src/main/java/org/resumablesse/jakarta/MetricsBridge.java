@@ -129,8 +129,8 @@ final class MetricsBridge implements EngineMetrics {
     }
 
     @Override
-    public void delivered() {
-        delivered.inc();
+    public void delivered(int count) {
+        delivered.inc(count);
     }
 
     @Override

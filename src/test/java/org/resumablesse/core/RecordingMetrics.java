@@ -18,8 +18,8 @@ final class RecordingMetrics implements EngineMetrics {
     }
 
     @Override
-    public void delivered() {
-        delivered.incrementAndGet();
+    public void delivered(int count) {
+        delivered.addAndGet(count);
     }
 
     @Override
