@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiConsumer;
@@ -170,6 +171,11 @@ public final class Connection {
         }
     }
 
+    /** The adapter saw the client leave: closes with cause CLIENT_GONE. */
+    public void clientGone() {
+        close(CloseCause.CLIENT_GONE);
+    }
+
     /** Closes now, dropping what is queued; the client recovers it by reconnecting. Idempotent. */
     void close(CloseCause cause) {
         if (markClosed(cause)) {
@@ -239,7 +245,22 @@ public final class Connection {
             }
             writingSince = clock.millis();
             try {
-                transport.send(frame);
+                // Shim for the old engine: waits for the new asynchronous write.
+                CompletableFuture<Void> written = new CompletableFuture<>();
+                transport.write(
+                        List.of(frame),
+                        new Transport.Completion() {
+                            @Override
+                            public void written() {
+                                written.complete(null);
+                            }
+
+                            @Override
+                            public void failed(Throwable error) {
+                                written.completeExceptionally(error);
+                            }
+                        });
+                written.get();
             } catch (Exception e) {
                 close(CloseCause.WRITE_FAILURE);
                 return;

@@ -87,6 +87,11 @@ public final class EventFrame {
         return bytes.clone();
     }
 
+    /** Writes the encoded bytes without copying them. */
+    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+        out.write(bytes);
+    }
+
     /** The encoded frame as text. */
     public String text() {
         return new String(bytes, StandardCharsets.UTF_8);

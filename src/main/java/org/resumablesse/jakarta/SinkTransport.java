@@ -2,6 +2,7 @@ package org.resumablesse.jakarta;
 
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.resumablesse.core.EventFrame;
 import org.resumablesse.core.Transport;
@@ -21,11 +22,20 @@ final class SinkTransport implements Transport {
         this.timeoutMillis = writeTimeout.toMillis();
     }
 
+    // Shim until the new engine lands: sends each frame synchronously, then reports.
     @Override
-    public void send(EventFrame frame) throws Exception {
-        sink.send(frame.adapt(EncodedSseEvent::new))
-                .toCompletableFuture()
-                .get(timeoutMillis, TimeUnit.MILLISECONDS);
+    public void write(List<EventFrame> frames, Completion done) {
+        try {
+            for (EventFrame frame : frames) {
+                sink.send(frame.adapt(EncodedSseEvent::new))
+                        .toCompletableFuture()
+                        .get(timeoutMillis, TimeUnit.MILLISECONDS);
+            }
+        } catch (Exception e) {
+            done.failed(e);
+            return;
+        }
+        done.written();
     }
 
     @Override
