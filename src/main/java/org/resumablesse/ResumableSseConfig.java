@@ -70,6 +70,22 @@ public final class ResumableSseConfig {
     /** How long one write to a client may take before its connection is closed. Default 10s. */
     public static final String WRITE_TIMEOUT = PREFIX + "write-timeout";
 
+    /**
+     * Which transport serves {@code /sse/events}: {@code auto} (the Servlet non-blocking transport
+     * where the Servlet API is available, else JAX-RS), {@code servlet} (the Servlet transport; the
+     * deployment fails without the Servlet API) or {@code jaxrs} (always the JAX-RS {@code
+     * SseEventSink}). An application's own JAX-RS path ({@code <app-path>/events}) always uses
+     * JAX-RS. Default auto.
+     */
+    public static final String TRANSPORT = PREFIX + "transport";
+
+    /**
+     * The most bytes the Servlet transport lets the container hold for one connection that are not
+     * yet on the network, beyond the frame being written; a client that does not read stops being
+     * written to at this bound and is closed by {@link #WRITE_TIMEOUT}. Default 65536.
+     */
+    public static final String MAX_BUFFERED_BYTES = PREFIX + "max-buffered-bytes";
+
     /** The session cookie's name. Default {@code sse-session-id}. */
     public static final String COOKIE_NAME = PREFIX + "cookie.name";
 
