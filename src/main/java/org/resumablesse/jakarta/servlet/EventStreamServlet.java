@@ -44,18 +44,17 @@ public final class EventStreamServlet extends HttpServlet {
         }
         StreamAdmission.Admitted admitted = (StreamAdmission.Admitted) outcome;
         SseEngine engine = manager.engine();
+        GrizzlyConnection grizzly = GrizzlyConnection.of(request);
         AsyncContext async;
         ServletTransport transport;
         try {
-            response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(StreamAdmission.CONTENT_TYPE);
-            StreamAdmission.STREAM_HEADERS.forEach(response::setHeader);
+            streamHeaders(response);
             if (admitted.setCookie() != null) {
                 response.addHeader("Set-Cookie", admitted.setCookie());
             }
             async = request.startAsync();
             async.setTimeout(0);
-            transport = transport(request, response, async);
+            transport = transport(response, async, grizzly);
         } catch (IOException | RuntimeException e) {
             engine.cancel(admitted.admission());
             throw e;
@@ -73,11 +72,22 @@ public final class EventStreamServlet extends HttpServlet {
                 new ClientWatch(opened.connection(), transport, request.getInputStream());
         async.addListener(watch);
         request.getInputStream().setReadListener(watch);
-        GrizzlyConnection grizzly = GrizzlyConnection.of(request);
         if (grizzly != null) {
             transport.whenClosed(grizzly.onClose(watch::gone));
         }
         transport.listen(watch::gone);
+    }
+
+    /** The stream's headers without a stream: no session is admitted for a HEAD. */
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) {
+        streamHeaders(response);
+    }
+
+    private static void streamHeaders(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(StreamAdmission.CONTENT_TYPE);
+        StreamAdmission.STREAM_HEADERS.forEach(response::setHeader);
     }
 
     /**
@@ -85,17 +95,14 @@ public final class EventStreamServlet extends HttpServlet {
      * on Grizzly's write queue, or (where flush blocks) no response buffer at all.
      */
     private ServletTransport transport(
-            HttpServletRequest request, HttpServletResponse response, AsyncContext async)
+            HttpServletResponse response, AsyncContext async, GrizzlyConnection grizzly)
             throws IOException {
         ServletOutputStream out = response.getOutputStream();
         boolean flushBlocks = out.getClass().getName().startsWith("com.ibm.ws.");
         if (flushBlocks) {
             response.setBufferSize(0);
-        } else {
-            GrizzlyConnection grizzly = GrizzlyConnection.of(request);
-            if (grizzly != null) {
-                grizzly.limitWriteQueue(settings.maxBufferedBytes());
-            }
+        } else if (grizzly != null) {
+            grizzly.limitWriteQueue(settings.maxBufferedBytes());
         }
         return new ServletTransport(async, out, !flushBlocks);
     }
