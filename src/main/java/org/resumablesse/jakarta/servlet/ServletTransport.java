@@ -5,6 +5,7 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.resumablesse.core.EventFrame;
@@ -38,6 +39,7 @@ public final class ServletTransport implements Transport {
     private final ServletOutputStream out;
     private final boolean flushes;
     private final AtomicInteger work = new AtomicInteger();
+    private final AtomicBoolean inFlight = new AtomicBoolean();
     private volatile Batch pending;
     private volatile boolean writable;
     private volatile boolean closing;
@@ -82,6 +84,10 @@ public final class ServletTransport implements Transport {
     public void write(List<EventFrame> frames, Completion done) {
         if (closing) {
             done.failed(new IOException("stream closed"));
+            return;
+        }
+        if (!inFlight.compareAndSet(false, true)) {
+            done.failed(new IllegalStateException("a write is already in progress"));
             return;
         }
         pending = new Batch(frames, done);
@@ -172,25 +178,29 @@ public final class ServletTransport implements Transport {
                 Completion done = current.done();
                 current = null;
                 closing = true;
+                inFlight.set(false);
                 done.failed(e);
                 continue;
             }
             Completion done = current.done();
             current = null;
+            inFlight.set(false);
             done.written();
         }
     }
 
     /** Fails what is waiting and ends the response, once. */
     private void finish() {
+        Batch[] waiting = {current, pending};
+        current = null;
+        pending = null;
+        inFlight.set(false);
         IOException gone = new IOException("stream closed");
-        for (Batch batch : new Batch[] {current, pending}) {
+        for (Batch batch : waiting) {
             if (batch != null) {
                 batch.done().failed(gone);
             }
         }
-        current = null;
-        pending = null;
         if (!closed) {
             closed = true;
             try {

@@ -145,6 +145,22 @@ class ServletTransportTest {
     }
 
     @Test
+    void secondWriteWhileOneIsInProgressFailsAndLeavesTheFirstAlone() {
+        ServletTransport transport = transport(true);
+        out.start();
+        out.readyFor(1);
+        transport.write(List.of(frame("a"), frame("b")), done);
+        Recorder second = new Recorder();
+
+        transport.write(List.of(frame("x")), second);
+
+        assertThat(second.events).containsExactly("failed");
+        out.drained();
+        assertThat(out.text()).doesNotContain("data: x").endsWith("data: b\n\n");
+        assertThat(done.events).containsExactly("written");
+    }
+
+    @Test
     void writeAfterCloseFailsAtOnce() {
         ServletTransport transport = transport(true);
         transport.close();
