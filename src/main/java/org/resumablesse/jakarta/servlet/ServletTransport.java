@@ -40,7 +40,7 @@ public final class ServletTransport implements Transport {
     private final boolean flushes;
     private final AtomicInteger work = new AtomicInteger();
     private final AtomicBoolean inFlight = new AtomicBoolean();
-    private volatile Batch pending;
+    private final AtomicReference<Batch> pending = new AtomicReference<>();
     private volatile boolean writable;
     private volatile boolean closing;
     private volatile boolean closed;
@@ -90,7 +90,7 @@ public final class ServletTransport implements Transport {
             done.failed(new IllegalStateException("a write is already in progress"));
             return;
         }
-        pending = new Batch(frames, done);
+        pending.set(new Batch(frames, done));
         work();
     }
 
@@ -148,8 +148,7 @@ public final class ServletTransport implements Transport {
                 return;
             }
             if (current == null) {
-                current = pending;
-                pending = null;
+                current = pending.getAndSet(null);
                 next = 0;
                 if (current == null) {
                     return;
@@ -191,9 +190,8 @@ public final class ServletTransport implements Transport {
 
     /** Fails what is waiting and ends the response, once. */
     private void finish() {
-        Batch[] waiting = {current, pending};
+        Batch[] waiting = {current, pending.getAndSet(null)};
         current = null;
-        pending = null;
         inFlight.set(false);
         IOException gone = new IOException("stream closed");
         for (Batch batch : waiting) {
