@@ -71,11 +71,10 @@ public final class ResumableSseConfig {
     public static final String WRITE_TIMEOUT = PREFIX + "write-timeout";
 
     /**
-     * Which transport serves {@code /sse/events}: {@code auto} (the Servlet non-blocking transport
-     * where the Servlet API is available, else JAX-RS), {@code servlet} (the Servlet transport; the
-     * deployment fails without the Servlet API) or {@code jaxrs} (always the JAX-RS {@code
-     * SseEventSink}). An application's own JAX-RS path ({@code <app-path>/events}) always uses
-     * JAX-RS. Default auto.
+     * Which transport serves {@code /sse/events}: {@code auto} or {@code servlet} (the Servlet
+     * non-blocking transport; the application must see the Servlet API, which on OpenLiberty takes
+     * the {@code servlet-6.0} feature) or {@code jaxrs} (the JAX-RS {@code SseEventSink}). An
+     * application's own JAX-RS path ({@code <app-path>/events}) always uses JAX-RS. Default auto.
      */
     public static final String TRANSPORT = PREFIX + "transport";
 
