@@ -2,7 +2,6 @@ package org.resumablesse.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -31,11 +30,6 @@ class ClientLeavingIT extends ServerIT {
 
     @Test
     void closedStreamIsNoticedWithinASecond() {
-        assumeTrue(
-                !"liberty".equals(System.getProperty("arquillian.launch")),
-                "OpenLiberty does not read a connection while its async response is open, so it"
-                        + " cannot see the client leave before a write fails"
-                        + " (docs/internals/servlet-transport-notes.md)");
         SseClient stream = streams.open(demo().stream().label("leaving"));
         Connected.await(stream);
         double before = PrometheusText.sum(demo().applicationMetrics(), OPEN);
