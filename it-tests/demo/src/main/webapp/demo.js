@@ -1,5 +1,5 @@
-// The demo page: one EventSource on api/events, a publish form, and a button that drops the
-// connection. Plain JavaScript, no framework, no external resources.
+// The demo page: one EventSource on api/events (JAX-RS) or sse/events (Servlet), a publish form,
+// and a button that drops the connection. Plain JavaScript, no framework, no external resources.
 (function () {
   'use strict';
 
@@ -8,6 +8,7 @@
 
   // The last id survives a page reload in sessionStorage (per tab), so a reloaded page resumes.
   const STORED_ID = 'resumable-sse-demo.lastEventId';
+  const ENDPOINTS = ['api/events', 'sse/events'];
 
   const $ = (id) => document.getElementById(id);
   const state = {
@@ -15,6 +16,9 @@
     lastEventId: sessionStorage.getItem(STORED_ID) || '',
     sessionId: '',
     topics: [],
+    endpoint: ENDPOINTS.includes(new URLSearchParams(location.search).get('endpoint'))
+      ? new URLSearchParams(location.search).get('endpoint')
+      : ENDPOINTS[0],
     names: new Set(['message']),
     reopenTimer: null,
   };
@@ -36,7 +40,7 @@
       params.set('lastEventId', state.lastEventId);
     }
     const query = params.toString();
-    return 'api/events' + (query ? '?' + query : '');
+    return state.endpoint + (query ? '?' + query : '');
   }
 
   function open() {
@@ -179,6 +183,14 @@
 
   $('drop').addEventListener('click', dropConnection);
   $('topics-form').addEventListener('submit', followTopics);
+  $('endpoint').value = state.endpoint;
+  $('endpoint').addEventListener('change', () => {
+    // Another endpoint has another cookie path, so another session: start without a cursor.
+    state.endpoint = $('endpoint').value;
+    state.lastEventId = '';
+    sessionStorage.removeItem(STORED_ID);
+    open();
+  });
   $('publish-form').addEventListener('submit', publish);
   open();
 })();

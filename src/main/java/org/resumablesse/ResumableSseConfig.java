@@ -82,6 +82,21 @@ public final class ResumableSseConfig {
      */
     public static final String MAX_RETAINED_BYTES = PREFIX + "max-retained-bytes";
 
+    /**
+     * Which transport serves {@code /sse/events}: {@code auto} or {@code servlet} (the Servlet
+     * non-blocking transport; the application must see the Servlet API, which on OpenLiberty takes
+     * the {@code servlet-6.0} feature) or {@code jaxrs} (the JAX-RS {@code SseEventSink}). An
+     * application's own JAX-RS path ({@code <app-path>/events}) always uses JAX-RS. Default auto.
+     */
+    public static final String TRANSPORT = PREFIX + "transport";
+
+    /**
+     * The most bytes the Servlet transport lets the container hold for one connection that are not
+     * yet on the network, beyond the frame being written; a client that does not read stops being
+     * written to at this bound and is closed by {@link #WRITE_TIMEOUT}. Default 65536.
+     */
+    public static final String MAX_BUFFERED_BYTES = PREFIX + "max-buffered-bytes";
+
     /** The session cookie's name. Default {@code sse-session-id}. */
     public static final String COOKIE_NAME = PREFIX + "cookie.name";
 

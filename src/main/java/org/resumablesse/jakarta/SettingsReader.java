@@ -71,6 +71,8 @@ final class SettingsReader {
     }
 
     EndpointSettings endpoint() {
+        // Read here too, so that a bad transport setting fails the deployment at start-up.
+        transport();
         EndpointSettings defaults = EndpointSettings.defaults();
         String name = text(COOKIE_NAME, defaults.cookieName());
         if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]+")) {
@@ -98,6 +100,39 @@ final class SettingsReader {
                         EndpointSettings.SecureMode::parse,
                         "auto, always or never");
         return new EndpointSettings(name, path, canonical, secure);
+    }
+
+    TransportSettings transport() {
+        TransportSettings defaults = TransportSettings.defaults();
+        TransportSettings.Mode mode =
+                parse(
+                        TRANSPORT,
+                        defaults.mode(),
+                        TransportSettings.Mode::parse,
+                        "auto, servlet or jaxrs");
+        if (mode == TransportSettings.Mode.SERVLET && !servletApiPresent()) {
+            throw invalid(
+                    TRANSPORT
+                            + " is servlet, but the application cannot see the Servlet API"
+                            + " (on OpenLiberty, add the servlet-6.0 feature)");
+        }
+        int bound = integer(MAX_BUFFERED_BYTES, defaults.maxBufferedBytes());
+        if (bound < 1024) {
+            throw invalid(MAX_BUFFERED_BYTES + " must be at least 1024, got " + bound);
+        }
+        return new TransportSettings(mode, bound);
+    }
+
+    private static boolean servletApiPresent() {
+        try {
+            Class.forName(
+                    "jakarta.servlet.http.HttpServlet",
+                    false,
+                    SettingsReader.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private int integer(String key, int fallback) {

@@ -7,24 +7,17 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import java.security.Principal;
-import java.util.List;
-import org.resumablesse.core.Admission;
 import org.resumablesse.core.ConnectionRefusedException;
 
 /**
- * Admits a client to the stream before the response starts: reads the token (cookie, then the
- * {@code X-SSE-Session-ID} header), the cursor ({@code Last-Event-ID}, else the {@code lastEventId}
- * query parameter), the {@code topic} query parameters and the principal, lets the engine resume or
- * issue the session, and on the way out sets the cookie and the no-cache, no-buffering headers. A
- * reached limit or a malformed topic is answered here with an error status and a plain-text reason;
- * everything a client can recover from is left to the in-band {@code connected} event.
+ * Admits a client to the JAX-RS stream before the response starts, through {@link StreamAdmission}
+ * (the same path as the Servlet front), and on the way out sets the cookie and the no-cache,
+ * no-buffering headers. A refusal is answered here with its status and plain-text reason.
  *
  * <p>Stateless apart from a lazily found manager; thread-safe.
  */
@@ -34,7 +27,7 @@ import org.resumablesse.core.ConnectionRefusedException;
 public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     /** The header a client without cookies sends its token in. */
-    public static final String SESSION_HEADER = "X-SSE-Session-ID";
+    public static final String SESSION_HEADER = StreamAdmission.SESSION_HEADER;
 
     /** Internal: the header the filter hands the admission ticket to the resource in. */
     static final String TICKET_HEADER = "X-Resumable-SSE-Ticket";
@@ -47,41 +40,26 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
     @Override
     public void filter(ContainerRequestContext request) {
         SseSessionManager manager = manager();
-        EndpointSettings settings = manager.endpoint();
-        Cookie cookie = request.getCookies().get(settings.cookieName());
-        String token = cookie != null ? cookie.getValue() : request.getHeaderString(SESSION_HEADER);
-        String cursor = request.getHeaderString(HttpHeaders.LAST_EVENT_ID_HEADER);
-        MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
-        if (cursor == null || cursor.isBlank()) {
-            cursor = query.getFirst("lastEventId");
-        }
-        List<String> topics = query.getOrDefault("topic", List.of());
-        Principal user = request.getSecurityContext().getUserPrincipal();
-        Admission admission;
-        try {
-            admission =
-                    manager.engine()
-                            .admit(token, cursor, topics, user == null ? null : user.getName());
-        } catch (ConnectionRefusedException e) {
-            request.abortWith(refusal(e));
+        StreamAdmission.Outcome outcome =
+                StreamAdmission.admit(
+                        manager.engine(), manager.endpoint(), new JaxRsStreamRequest(request));
+        if (outcome instanceof StreamAdmission.Refused refused) {
+            request.abortWith(response(refused));
             return;
         }
-        String ticket = manager.tickets().issue(admission);
+        StreamAdmission.Admitted admitted = (StreamAdmission.Admitted) outcome;
+        String ticket = manager.tickets().issue(admitted.admission());
         request.getHeaders().putSingle(TICKET_HEADER, ticket);
         request.setProperty(TICKET, ticket);
-        if (admission.token() != null) {
-            String path = request.getUriInfo().getAbsolutePath().getRawPath();
-            boolean secure = request.getSecurityContext().isSecure();
-            request.setProperty(
-                    SET_COOKIE, SessionCookie.header(settings, admission.token(), path, secure));
+        if (admitted.setCookie() != null) {
+            request.setProperty(SET_COOKIE, admitted.setCookie());
         }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-cache, no-transform");
-        headers.putSingle("X-Accel-Buffering", "no");
+        StreamAdmission.STREAM_HEADERS.forEach(headers::putSingle);
         Object cookie = request.getProperty(SET_COOKIE);
         if (cookie != null) {
             headers.add(HttpHeaders.SET_COOKIE, cookie);
@@ -102,15 +80,14 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
     }
 
     static Response refusal(ConnectionRefusedException e) {
-        Response.ResponseBuilder response =
-                switch (e.reason()) {
-                    case BAD_REQUEST -> Response.status(Response.Status.BAD_REQUEST);
-                    case TOO_MANY_CONNECTIONS ->
-                            Response.status(429).header(HttpHeaders.RETRY_AFTER, "30");
-                    case TOO_MANY_SESSIONS, NOT_RUNNING ->
-                            Response.status(Response.Status.SERVICE_UNAVAILABLE)
-                                    .header(HttpHeaders.RETRY_AFTER, "30");
-                };
-        return response.type(MediaType.TEXT_PLAIN_TYPE).entity(e.getMessage()).build();
+        return response(StreamAdmission.refusal(e));
+    }
+
+    private static Response response(StreamAdmission.Refused refused) {
+        Response.ResponseBuilder response = Response.status(refused.status());
+        if (refused.retryAfter() != null) {
+            response.header(HttpHeaders.RETRY_AFTER, refused.retryAfter());
+        }
+        return response.type(MediaType.TEXT_PLAIN_TYPE).entity(refused.message()).build();
     }
 }

@@ -31,12 +31,29 @@ public final class DemoClient {
                     .connectTimeout(Timeouts.DEFAULT)
                     .build();
 
+    /** The stream in the demo's own JAX-RS application: the JAX-RS {@code SseEventSink} path. */
+    public static final String JAXRS_EVENTS = "api/events";
+
+    /** The library's own mount: the Servlet non-blocking front. */
+    public static final String SERVLET_EVENTS = "sse/events";
+
     private final URI base;
+    private final String eventsPath;
 
     /**
      * @param deployment the deployment's URL, e.g. {@code http://localhost:18081/main/}
      */
     public DemoClient(URL deployment) {
+        this(deployment, JAXRS_EVENTS);
+    }
+
+    /**
+     * @param deployment the deployment's URL, e.g. {@code http://localhost:18081/main/}
+     * @param eventsPath the stream's path under it: {@link #JAXRS_EVENTS} or {@link
+     *     #SERVLET_EVENTS}
+     */
+    public DemoClient(URL deployment, String eventsPath) {
+        this.eventsPath = eventsPath;
         try {
             URI uri = deployment.toURI();
             String path = uri.getPath().endsWith("/") ? uri.getPath() : uri.getPath() + "/";
@@ -52,7 +69,7 @@ public final class DemoClient {
     }
 
     public URI eventsUri() {
-        return base.resolve("api/events");
+        return base.resolve(eventsPath);
     }
 
     /** Starts describing a stream connection. */

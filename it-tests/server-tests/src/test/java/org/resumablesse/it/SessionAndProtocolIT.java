@@ -31,7 +31,8 @@ class SessionAndProtocolIT extends ServerIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.demo("protocol", "deployments/protocol.properties")
-                .addClass(TestUserFilter.class);
+                .addClass(TestUserFilter.class)
+                .addClass(TestUserServletFilter.class);
     }
 
     @Test
@@ -136,6 +137,25 @@ class SessionAndProtocolIT extends ServerIT {
         assertEquals(id, event.id());
         assertEquals(null, event.retry());
         assertEquals(List.of(), stream.events(named("evil")));
+    }
+
+    @Test
+    void eachLineOfDataIsItsOwnDataFieldOnTheWire() {
+        SseClient stream = streams.open(demo().stream().label("bytes"));
+        String session = Connected.await(stream).sessionId();
+        String name = Names.unique("bytes");
+
+        String id = demo().toSession(session, name, "one\rtwo\r\nthree\n\n four: colon\r\rü €\n");
+        stream.awaitEvent(named(name), Timeouts.DEFAULT);
+
+        String frame =
+                "event: "
+                        + name
+                        + "\nid: "
+                        + id
+                        + "\ndata: one\ndata: two\ndata: three\ndata:\ndata:  four: colon\ndata:"
+                        + "\ndata: ü €\ndata:\n\n";
+        assertTrue(stream.transcript().contains(frame), stream::transcript);
     }
 
     @Test

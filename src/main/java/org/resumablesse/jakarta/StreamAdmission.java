@@ -1,0 +1,89 @@
+package org.resumablesse.jakarta;
+
+import java.util.Map;
+import org.resumablesse.core.Admission;
+import org.resumablesse.core.ConnectionRefusedException;
+import org.resumablesse.core.SseEngine;
+
+/**
+ * The one admission path of both stream endpoints (JAX-RS and Servlet): reads the token (cookie,
+ * then the {@value #SESSION_HEADER} header), the cursor ({@code Last-Event-ID}, else the {@code
+ * lastEventId} query parameter), the {@code topic} query parameters and the principal, and lets the
+ * engine resume or issue the session. A reached limit or a malformed topic is refused with an error
+ * status and a plain-text reason; everything a client can recover from is left to the in-band
+ * {@code connected} event.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class StreamAdmission {
+
+    /** The header a client without cookies sends its token in. */
+    public static final String SESSION_HEADER = "X-SSE-Session-ID";
+
+    /** The stream's content type. */
+    public static final String CONTENT_TYPE = "text/event-stream;charset=UTF-8";
+
+    /** The headers every stream response carries: no caching, no proxy buffering. */
+    public static final Map<String, String> STREAM_HEADERS =
+            Map.of("Cache-Control", "no-cache, no-transform", "X-Accel-Buffering", "no");
+
+    private StreamAdmission() {}
+
+    /** What admission decided. */
+    public sealed interface Outcome permits Admitted, Refused {}
+
+    /**
+     * Let in: open the admission with {@link SseEngine#open} or give it back with {@link
+     * SseEngine#cancel}.
+     *
+     * @param admission the engine's admission, holding a connection slot
+     * @param setCookie the {@code Set-Cookie} value to send, or null when none is due
+     */
+    public record Admitted(Admission admission, String setCookie) implements Outcome {}
+
+    /**
+     * Refused: answer with this status, plain-text message and, when not null, {@code Retry-After}
+     * in seconds.
+     */
+    public record Refused(int status, String retryAfter, String message) implements Outcome {}
+
+    /**
+     * Admits one stream request.
+     *
+     * @param engine the running engine
+     * @param settings the HTTP side's settings (the cookie)
+     * @param request the request, read through its framework's adapter
+     */
+    public static Outcome admit(
+            SseEngine engine, EndpointSettings settings, StreamRequest request) {
+        String token = request.cookie(settings.cookieName());
+        if (token == null) {
+            token = request.header(SESSION_HEADER);
+        }
+        String cursor = request.header("Last-Event-ID");
+        if (cursor == null || cursor.isBlank()) {
+            cursor = request.query("lastEventId");
+        }
+        Admission admission;
+        try {
+            admission = engine.admit(token, cursor, request.queryValues("topic"), request.user());
+        } catch (ConnectionRefusedException e) {
+            return refusal(e);
+        }
+        String cookie =
+                admission.token() == null
+                        ? null
+                        : SessionCookie.header(
+                                settings, admission.token(), request.rawPath(), request.secure());
+        return new Admitted(admission, cookie);
+    }
+
+    /** The answer to a refused connection, from admission or from opening the stream. */
+    public static Refused refusal(ConnectionRefusedException e) {
+        return switch (e.reason()) {
+            case BAD_REQUEST -> new Refused(400, null, e.getMessage());
+            case TOO_MANY_CONNECTIONS -> new Refused(429, "30", e.getMessage());
+            case TOO_MANY_SESSIONS, NOT_RUNNING -> new Refused(503, "30", e.getMessage());
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package org.resumablesse.jakarta.servlet;
+
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.resumablesse.core.ConnectionRefusedException;
+import org.resumablesse.core.SseEngine;
+import org.resumablesse.jakarta.SseSessionManager;
+import org.resumablesse.jakarta.StreamAdmission;
+import org.resumablesse.jakarta.TransportSettings;
+
+/**
+ * {@code GET /sse/events} over Servlet non-blocking I/O: the same protocol as the JAX-RS stream
+ * (admitted by the same {@link StreamAdmission}), written by a {@link ServletTransport} with no
+ * thread held per connection. Registered by {@link ServletFront}.
+ *
+ * <p>Thread-safe; the container owns its lifecycle.
+ */
+public final class EventStreamServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient TransportSettings settings;
+    private transient volatile SseSessionManager manager;
+
+    EventStreamServlet(TransportSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        SseSessionManager manager = manager();
+        StreamAdmission.Outcome outcome =
+                StreamAdmission.admit(
+                        manager.engine(), manager.endpoint(), new ServletStreamRequest(request));
+        if (outcome instanceof StreamAdmission.Refused refused) {
+            refuse(response, refused);
+            return;
+        }
+        StreamAdmission.Admitted admitted = (StreamAdmission.Admitted) outcome;
+        SseEngine engine = manager.engine();
+        GrizzlyConnection grizzly = GrizzlyConnection.of(request);
+        AsyncContext async;
+        ServletTransport transport;
+        try {
+            streamHeaders(response);
+            if (admitted.setCookie() != null) {
+                response.addHeader("Set-Cookie", admitted.setCookie());
+            }
+            async = request.startAsync();
+            async.setTimeout(0);
+            transport = transport(response, async, grizzly);
+        } catch (IOException | RuntimeException e) {
+            engine.cancel(admitted.admission());
+            throw e;
+        }
+        SseEngine.Opened opened;
+        try {
+            opened = engine.open(admitted.admission(), transport);
+        } catch (ConnectionRefusedException e) {
+            response.reset();
+            refuse(response, StreamAdmission.refusal(e));
+            async.complete();
+            return;
+        }
+        ClientWatch watch =
+                new ClientWatch(opened.connection(), transport, request.getInputStream());
+        async.addListener(watch);
+        request.getInputStream().setReadListener(watch);
+        if (grizzly != null) {
+            transport.whenClosed(grizzly.onClose(watch::gone));
+        }
+        transport.listen(watch::gone);
+    }
+
+    /** The stream's headers without a stream: no session is admitted for a HEAD. */
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) {
+        streamHeaders(response);
+    }
+
+    private static void streamHeaders(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(StreamAdmission.CONTENT_TYPE);
+        StreamAdmission.STREAM_HEADERS.forEach(response::setHeader);
+    }
+
+    /**
+     * Sets the container's buffering up for non-blocking SSE, before anything is written: a bound
+     * on Grizzly's write queue, or (where flush blocks) no response buffer at all.
+     */
+    private ServletTransport transport(
+            HttpServletResponse response, AsyncContext async, GrizzlyConnection grizzly)
+            throws IOException {
+        ServletOutputStream out = response.getOutputStream();
+        boolean flushBlocks = out.getClass().getName().startsWith("com.ibm.ws.");
+        if (flushBlocks) {
+            response.setBufferSize(0);
+        } else if (grizzly != null) {
+            grizzly.limitWriteQueue(settings.maxBufferedBytes());
+        }
+        return new ServletTransport(async, out, !flushBlocks);
+    }
+
+    private static void refuse(HttpServletResponse response, StreamAdmission.Refused refused)
+            throws IOException {
+        response.setStatus(refused.status());
+        if (refused.retryAfter() != null) {
+            response.setHeader("Retry-After", refused.retryAfter());
+        }
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write(refused.message());
+    }
+
+    private SseSessionManager manager() {
+        SseSessionManager found = manager;
+        if (found == null) {
+            found = CDI.current().select(SseSessionManager.class).get();
+            manager = found;
+        }
+        return found;
+    }
+}

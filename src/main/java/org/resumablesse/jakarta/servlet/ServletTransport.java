@@ -1,0 +1,212 @@
+package org.resumablesse.jakarta.servlet;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.resumablesse.core.EventFrame;
+import org.resumablesse.core.Transport;
+
+/**
+ * Writes frames to one asynchronous Servlet response with non-blocking I/O: it writes only while
+ * {@link ServletOutputStream#isReady()} says so, and reports a batch written only once the
+ * container is ready again, so the engine's next batch waits while the container holds unsent
+ * bytes. It never copies a frame and holds nothing but the batch in progress; what the container
+ * may hold beyond it is bounded where the container allows (see {@link ServletFront}).
+ *
+ * <p>Where {@code flush()} is non-blocking (Payara/Grizzly) each batch ends with one flush. Where
+ * it blocks even in non-blocking mode (OpenLiberty), the response buffer is set to zero instead, so
+ * that every write goes out at once through the container's asynchronous path, and the transport
+ * never flushes.
+ *
+ * <p>Thread-safe. All I/O on the response happens in one thread at a time: whichever thread asks
+ * for work while no other is doing it (the engine's {@link #write}, the container's {@code
+ * onWritePossible}, {@link #close}) does everything that is pending, and a thread that asks while
+ * another is busy leaves it to that one, so no call ever waits for another. Lifecycle: created by
+ * {@link EventStreamServlet} after {@code startAsync}; frames written before {@link #listen} are
+ * held until the container first calls {@code onWritePossible}; ended by {@link #close} or by the
+ * client, after which every pending and later write fails.
+ */
+public final class ServletTransport implements Transport {
+
+    private record Batch(List<EventFrame> frames, Completion done) {}
+
+    private final AsyncContext async;
+    private final ServletOutputStream out;
+    private final boolean flushes;
+    private final AtomicInteger work = new AtomicInteger();
+    private final AtomicBoolean inFlight = new AtomicBoolean();
+    private final AtomicReference<Batch> pending = new AtomicReference<>();
+    private volatile boolean writable;
+    private volatile boolean closing;
+    private volatile boolean closed;
+    private final AtomicReference<Runnable> closeHook = new AtomicReference<>();
+
+    // Touched only by the thread doing the work.
+    private Batch current;
+    private int next;
+    private boolean unflushed;
+
+    ServletTransport(AsyncContext async, ServletOutputStream out, boolean flushes) {
+        this.async = async;
+        this.out = out;
+        this.flushes = flushes;
+    }
+
+    /**
+     * Starts non-blocking output: the container calls {@code onWritePossible} when it is ready, and
+     * from then on frames go out.
+     *
+     * @param onError called when the container reports a failed write (the client is gone)
+     */
+    void listen(Runnable onError) {
+        out.setWriteListener(
+                new WriteListener() {
+                    @Override
+                    public void onWritePossible() {
+                        writable = true;
+                        work();
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        onError.run();
+                        close();
+                    }
+                });
+    }
+
+    @Override
+    public void write(List<EventFrame> frames, Completion done) {
+        if (closing) {
+            done.failed(new IOException("stream closed"));
+            return;
+        }
+        if (!inFlight.compareAndSet(false, true)) {
+            done.failed(new IllegalStateException("a write is already in progress"));
+            return;
+        }
+        pending.set(new Batch(frames, done));
+        work();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closing;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        work();
+    }
+
+    /**
+     * Runs the hook once the response is ended (at once if it is already).
+     *
+     * @param hook what to undo then, e.g. a listener on the container's connection; null for none
+     */
+    void whenClosed(Runnable hook) {
+        closeHook.set(hook);
+        if (closed) {
+            runCloseHook();
+        }
+    }
+
+    private void runCloseHook() {
+        Runnable hook = closeHook.getAndSet(null);
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    /** Whether the response has been completed (by {@link #close} or the client leaving). */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Does all pending work unless another thread is doing it, in which case that one will. */
+    private void work() {
+        if (work.getAndIncrement() != 0) {
+            return;
+        }
+        int requests = 1;
+        do {
+            step();
+            requests = work.addAndGet(-requests);
+        } while (requests != 0);
+    }
+
+    private void step() {
+        while (true) {
+            if (closing) {
+                finish();
+                return;
+            }
+            if (current == null) {
+                current = pending.getAndSet(null);
+                next = 0;
+                if (current == null) {
+                    return;
+                }
+            }
+            if (!writable) {
+                return;
+            }
+            try {
+                if (!out.isReady()) {
+                    // The container calls onWritePossible when it has room again.
+                    return;
+                }
+                List<EventFrame> frames = current.frames();
+                if (next < frames.size()) {
+                    frames.get(next++).writeTo(out);
+                    unflushed = flushes;
+                    continue;
+                }
+                if (unflushed) {
+                    unflushed = false;
+                    out.flush();
+                    continue;
+                }
+            } catch (IOException | RuntimeException e) {
+                Completion done = current.done();
+                current = null;
+                closing = true;
+                inFlight.set(false);
+                done.failed(e);
+                continue;
+            }
+            Completion done = current.done();
+            current = null;
+            inFlight.set(false);
+            done.written();
+        }
+    }
+
+    /** Fails what is waiting and ends the response, once. */
+    private void finish() {
+        Batch[] waiting = {current, pending.getAndSet(null)};
+        current = null;
+        inFlight.set(false);
+        IOException gone = new IOException("stream closed");
+        for (Batch batch : waiting) {
+            if (batch != null) {
+                batch.done().failed(gone);
+            }
+        }
+        if (!closed) {
+            closed = true;
+            try {
+                async.complete();
+            } catch (RuntimeException e) {
+                // Already completed by the container (the client left): nothing to end.
+            }
+            runCloseHook();
+        }
+    }
+}
