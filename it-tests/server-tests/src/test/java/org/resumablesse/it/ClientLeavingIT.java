@@ -8,12 +8,20 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * The Servlet front notices a client that closed its stream at once, not at the next heartbeat (60
  * s in this deployment): the {@code resumablesse_connections_open} gauge drops within a second.
  */
 @RunAsClient
+@DisabledIfSystemProperty(
+        named = "arquillian.launch",
+        matches = "liberty",
+        disabledReason =
+                "OpenLiberty does not read a connection while its async response is open, so it"
+                        + " sees a client leave only when a write fails"
+                        + " (docs/internals/servlet-transport-notes.md)")
 class ClientLeavingIT extends ServerIT {
 
     private static final String OPEN = "resumablesse_connections_open";
