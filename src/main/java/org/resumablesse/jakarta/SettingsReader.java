@@ -3,6 +3,7 @@ package org.resumablesse.jakarta;
 import static org.resumablesse.ResumableSseConfig.*;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -120,7 +121,17 @@ final class SettingsReader {
         if (bound < 1024) {
             throw invalid(MAX_BUFFERED_BYTES + " must be at least 1024, got " + bound);
         }
-        return new TransportSettings(mode, bound);
+        boolean gzip =
+                parse(COMPRESSION, defaults.gzip(), SettingsReader::gzipOrNone, "none or gzip");
+        return new TransportSettings(mode, bound, gzip);
+    }
+
+    private static boolean gzipOrNone(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "none" -> false;
+            case "gzip" -> true;
+            default -> throw new IllegalArgumentException(text);
+        };
     }
 
     private static boolean servletApiPresent() {

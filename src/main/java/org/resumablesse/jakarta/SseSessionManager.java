@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.naming.InitialContext;
@@ -114,6 +115,11 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     /** A transport for a JAX-RS sink, writing on the container's managed executor. */
     Transport sinkTransport(SseEventSink sink) {
         return new SinkTransport(sink, writes, engine.settings().writeTimeout());
+    }
+
+    /** The container's managed executor, for writes that may block. */
+    public Executor writes() {
+        return writes;
     }
 
     /** The HTTP side's settings. */

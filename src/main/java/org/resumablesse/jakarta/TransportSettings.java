@@ -9,8 +9,9 @@ import org.eclipse.microprofile.config.Config;
  *
  * @param mode the {@code resumable-sse.transport} choice
  * @param maxBufferedBytes the {@code resumable-sse.max-buffered-bytes} bound, at least 1024
+ * @param gzip whether {@code resumable-sse.compression} is {@code gzip}
  */
-public record TransportSettings(Mode mode, int maxBufferedBytes) {
+public record TransportSettings(Mode mode, int maxBufferedBytes, boolean gzip) {
 
     /** The values of {@code resumable-sse.transport}. */
     public enum Mode {
@@ -26,9 +27,9 @@ public record TransportSettings(Mode mode, int maxBufferedBytes) {
         }
     }
 
-    /** The defaults: auto, 64 KiB. */
+    /** The defaults: auto, 64 KiB, no compression. */
     public static TransportSettings defaults() {
-        return new TransportSettings(Mode.AUTO, 65536);
+        return new TransportSettings(Mode.AUTO, 65536, false);
     }
 
     /**

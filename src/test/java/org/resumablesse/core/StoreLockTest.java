@@ -64,7 +64,10 @@ class StoreLockTest {
         for (RecordingTransport client : clients) {
             Await.until("a client has its events", () -> client.events().size() >= 300);
         }
-        Await.until("the late client is live", () -> !late.events().isEmpty());
+        engine.publish(ServerEvent.toTopic("news", "t", "last"));
+        Await.until(
+                "the late client is live",
+                () -> late.events().stream().anyMatch(event -> event.data().equals("last")));
         engine.close();
         assertThat(checked.get()).isGreaterThan(20);
         assertThat(underLock).isEmpty();

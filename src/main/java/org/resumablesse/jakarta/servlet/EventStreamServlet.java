@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.concurrent.Executor;
 import org.resumablesse.core.ConnectionRefusedException;
+import org.resumablesse.core.GzipFrames;
 import org.resumablesse.core.SseEngine;
 import org.resumablesse.jakarta.SseSessionManager;
 import org.resumablesse.jakarta.StreamAdmission;
@@ -54,7 +57,7 @@ public final class EventStreamServlet extends HttpServlet {
             }
             async = request.startAsync();
             async.setTimeout(0);
-            transport = transport(response, async, grizzly);
+            transport = transport(request, response, async, grizzly, manager.writes());
         } catch (IOException | RuntimeException e) {
             engine.cancel(admitted.admission());
             throw e;
@@ -95,7 +98,11 @@ public final class EventStreamServlet extends HttpServlet {
      * on Grizzly's write queue, or (where flush blocks) no response buffer at all.
      */
     private ServletTransport transport(
-            HttpServletResponse response, AsyncContext async, GrizzlyConnection grizzly)
+            HttpServletRequest request,
+            HttpServletResponse response,
+            AsyncContext async,
+            GrizzlyConnection grizzly,
+            Executor writes)
             throws IOException {
         ServletOutputStream out = response.getOutputStream();
         boolean flushBlocks = out.getClass().getName().startsWith("com.ibm.ws.");
@@ -104,7 +111,38 @@ public final class EventStreamServlet extends HttpServlet {
         } else if (grizzly != null) {
             grizzly.limitWriteQueue(settings.maxBufferedBytes());
         }
-        return new ServletTransport(async, out, !flushBlocks);
+        // OpenLiberty's write also blocks once the client stops reading (measured: the engine's
+        // thread sat in HttpServiceContextImpl.synchWrite), so there writes run on the executor.
+        GzipFrames gzip = null;
+        if (settings.gzip() && acceptsGzip(request)) {
+            response.setHeader("Content-Encoding", "gzip");
+            response.addHeader("Vary", "Accept-Encoding");
+            gzip = new GzipFrames();
+        }
+        return new ServletTransport(async, out, !flushBlocks, flushBlocks ? writes : null, gzip);
+    }
+
+    /** Whether the client takes gzip: listed in Accept-Encoding and not with q=0. */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        for (String header : Collections.list(request.getHeaders("Accept-Encoding"))) {
+            for (String coding : header.split(",")) {
+                String[] parts = coding.trim().split(";");
+                if (parts[0].trim().equalsIgnoreCase("gzip") && !refused(parts)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean refused(String[] parameters) {
+        for (int i = 1; i < parameters.length; i++) {
+            String parameter = parameters[i].trim().replace(" ", "");
+            if (parameter.matches("(?i)q=0(\\.0{0,3})?")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void refuse(HttpServletResponse response, StreamAdmission.Refused refused)

@@ -5,10 +5,13 @@ import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.resumablesse.core.EventFrame;
+import org.resumablesse.core.GzipFrames;
 import org.resumablesse.core.Transport;
 
 /**
@@ -38,6 +41,8 @@ public final class ServletTransport implements Transport {
     private final AsyncContext async;
     private final ServletOutputStream out;
     private final boolean flushes;
+    private final Executor writer;
+    private final GzipFrames gzip;
     private final AtomicInteger work = new AtomicInteger();
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final AtomicReference<Batch> pending = new AtomicReference<>();
@@ -48,13 +53,32 @@ public final class ServletTransport implements Transport {
 
     // Touched only by the thread doing the work.
     private Batch current;
+    private byte[] compressed;
     private int next;
     private boolean unflushed;
 
     ServletTransport(AsyncContext async, ServletOutputStream out, boolean flushes) {
+        this(async, out, flushes, null, null);
+    }
+
+    /**
+     * @param writer where the engine's writes run, for a container whose non-blocking writes can
+     *     still block (OpenLiberty writes synchronously once its channel is full): a stalled client
+     *     then holds one of its threads, never the engine's; null to write in the calling thread
+     * @param gzip compresses each batch into one sync-flushed gzip chunk (the response says {@code
+     *     Content-Encoding: gzip}); closed with the transport; null to write the frames as they are
+     */
+    ServletTransport(
+            AsyncContext async,
+            ServletOutputStream out,
+            boolean flushes,
+            Executor writer,
+            GzipFrames gzip) {
         this.async = async;
         this.out = out;
         this.flushes = flushes;
+        this.writer = writer;
+        this.gzip = gzip;
     }
 
     /**
@@ -91,7 +115,15 @@ public final class ServletTransport implements Transport {
             return;
         }
         pending.set(new Batch(frames, done));
-        work();
+        if (writer == null) {
+            work();
+            return;
+        }
+        try {
+            writer.execute(this::work);
+        } catch (RejectedExecutionException e) {
+            work();
+        }
     }
 
     @Override
@@ -153,6 +185,10 @@ public final class ServletTransport implements Transport {
                 if (current == null) {
                     return;
                 }
+                if (gzip != null) {
+                    compressed = gzip.compress(current.frames());
+                    next = current.frames().size();
+                }
             }
             if (!writable) {
                 return;
@@ -163,6 +199,12 @@ public final class ServletTransport implements Transport {
                     return;
                 }
                 List<EventFrame> frames = current.frames();
+                if (compressed != null) {
+                    out.write(compressed);
+                    compressed = null;
+                    unflushed = flushes;
+                    continue;
+                }
                 if (next < frames.size()) {
                     frames.get(next++).writeTo(out);
                     unflushed = flushes;
@@ -176,6 +218,7 @@ public final class ServletTransport implements Transport {
             } catch (IOException | RuntimeException e) {
                 Completion done = current.done();
                 current = null;
+                compressed = null;
                 closing = true;
                 inFlight.set(false);
                 done.failed(e);
@@ -188,10 +231,31 @@ public final class ServletTransport implements Transport {
         }
     }
 
+    /**
+     * Ends the gzip stream with its trailer where that cannot block (the container is ready and
+     * flushes without waiting), and frees the compressor either way.
+     */
+    private void endGzip() {
+        if (gzip == null) {
+            return;
+        }
+        try {
+            if (flushes && writable && out.isReady()) {
+                out.write(gzip.finish());
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client is gone or the response is over: nothing more to say.
+        } finally {
+            gzip.close();
+        }
+    }
+
     /** Fails what is waiting and ends the response, once. */
     private void finish() {
         Batch[] waiting = {current, pending.getAndSet(null)};
         current = null;
+        compressed = null;
         inFlight.set(false);
         IOException gone = new IOException("stream closed");
         for (Batch batch : waiting) {
@@ -201,6 +265,7 @@ public final class ServletTransport implements Transport {
         }
         if (!closed) {
             closed = true;
+            endGzip();
             try {
                 async.complete();
             } catch (RuntimeException e) {

@@ -59,6 +59,10 @@ final class FakeOutput extends ServletOutputStream {
         return written.toString(StandardCharsets.UTF_8);
     }
 
+    byte[] bytes() {
+        return written.toByteArray();
+    }
+
     List<String> calls() {
         return calls;
     }

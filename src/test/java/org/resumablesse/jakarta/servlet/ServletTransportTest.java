@@ -3,14 +3,19 @@ package org.resumablesse.jakarta.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.servlet.AsyncContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.core.EventFrame;
 import org.resumablesse.core.EventFrameEncoder;
+import org.resumablesse.core.GzipFrames;
 import org.resumablesse.core.Transport;
 
 class ServletTransportTest {
@@ -38,6 +43,32 @@ class ServletTransportTest {
 
     private static EventFrame frame(String data) {
         return EventFrameEncoder.event("e", null, data, -1);
+    }
+
+    @Test
+    void withGzipEachBatchIsOneCompressedWriteThatDecodesAtOnceAndTheEndCarriesTheTrailer()
+            throws Exception {
+        ServletTransport transport = new ServletTransport(async, out, true, null, new GzipFrames());
+        transport.listen(() -> {});
+        out.start();
+
+        transport.write(List.of(frame("{\"a\":1}"), frame("{\"a\":2}")), done);
+        byte[] first = out.bytes();
+        Inflater inflater = new Inflater(true);
+        inflater.setInput(first, 10, first.length - 10);
+        byte[] inflated = new byte[1024];
+        int count = inflater.inflate(inflated);
+
+        assertThat(out.calls()).containsExactly("write", "flush");
+        assertThat(new String(inflated, 0, count, StandardCharsets.UTF_8))
+                .isEqualTo("event: e\ndata: {\"a\":1}\n\nevent: e\ndata: {\"a\":2}\n\n");
+        transport.write(List.of(frame("{\"a\":3}")), done);
+        transport.close();
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(out.bytes()))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                    .endsWith("event: e\ndata: {\"a\":3}\n\n");
+        }
+        assertThat(done.events).containsExactly("written", "written");
     }
 
     @Test
