@@ -3,7 +3,9 @@ package org.resumablesse.jakarta.servlet;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -18,13 +20,13 @@ import org.resumablesse.core.Transport;
  * Writes frames to one asynchronous Servlet response with non-blocking I/O: it writes only while
  * {@link ServletOutputStream#isReady()} says so, and reports a batch written only once the
  * container is ready again, so the engine's next batch waits while the container holds unsent
- * bytes. It never copies a frame and holds nothing but the batch in progress; what the container
- * may hold beyond it is bounded where the container allows (see {@link ServletFront}).
+ * bytes. It holds nothing but the batch in progress; what the container may hold beyond it is
+ * bounded where the container allows (see {@link ServletFront}).
  *
  * <p>Where {@code flush()} is non-blocking (Payara/Grizzly) each batch ends with one flush. Where
  * it blocks even in non-blocking mode (OpenLiberty), the response buffer is set to zero instead, so
- * that every write goes out at once through the container's asynchronous path, and the transport
- * never flushes.
+ * that every write goes out at once, and the transport never flushes; there a batch of several
+ * frames is joined into one write (one copy per batch instead of one send per frame).
  *
  * <p>Thread-safe. All I/O on the response happens in one thread at a time: whichever thread asks
  * for work while no other is doing it (the engine's {@link #write}, the container's {@code
@@ -53,7 +55,8 @@ public final class ServletTransport implements Transport {
 
     // Touched only by the thread doing the work.
     private Batch current;
-    private byte[] compressed;
+    // A whole batch as one write: compressed, or joined where every write is its own send.
+    private byte[] chunk;
     private int next;
     private boolean unflushed;
 
@@ -186,7 +189,10 @@ public final class ServletTransport implements Transport {
                     return;
                 }
                 if (gzip != null) {
-                    compressed = gzip.compress(current.frames());
+                    chunk = gzip.compress(current.frames());
+                    next = current.frames().size();
+                } else if (!flushes && current.frames().size() > 1) {
+                    chunk = joined(current.frames());
                     next = current.frames().size();
                 }
             }
@@ -199,9 +205,9 @@ public final class ServletTransport implements Transport {
                     return;
                 }
                 List<EventFrame> frames = current.frames();
-                if (compressed != null) {
-                    out.write(compressed);
-                    compressed = null;
+                if (chunk != null) {
+                    out.write(chunk);
+                    chunk = null;
                     unflushed = flushes;
                     continue;
                 }
@@ -218,7 +224,7 @@ public final class ServletTransport implements Transport {
             } catch (IOException | RuntimeException e) {
                 Completion done = current.done();
                 current = null;
-                compressed = null;
+                chunk = null;
                 closing = true;
                 inFlight.set(false);
                 done.failed(e);
@@ -251,11 +257,35 @@ public final class ServletTransport implements Transport {
         }
     }
 
+    /**
+     * The frames' bytes in one array: where the container sends every write at once (no response
+     * buffer), one copy per batch costs far less than one send per frame.
+     */
+    private static byte[] joined(List<EventFrame> frames) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream(batchSize(frames));
+        for (EventFrame frame : frames) {
+            try {
+                frame.writeTo(joined);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return joined.toByteArray();
+    }
+
+    private static int batchSize(List<EventFrame> frames) {
+        int size = 0;
+        for (EventFrame frame : frames) {
+            size += frame.size();
+        }
+        return size;
+    }
+
     /** Fails what is waiting and ends the response, once. */
     private void finish() {
         Batch[] waiting = {current, pending.getAndSet(null)};
         current = null;
-        compressed = null;
+        chunk = null;
         inFlight.set(false);
         IOException gone = new IOException("stream closed");
         for (Batch batch : waiting) {

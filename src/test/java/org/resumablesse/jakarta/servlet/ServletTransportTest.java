@@ -98,13 +98,14 @@ class ServletTransportTest {
     }
 
     @Test
-    void neverFlushesWhereFlushWouldBlock() {
+    void neverFlushesWhereFlushWouldBlockAndSendsTheBatchAsOneWrite() {
         ServletTransport transport = transport(false);
         out.start();
 
         transport.write(List.of(frame("a"), frame("b")), done);
 
-        assertThat(out.calls()).containsExactly("write", "write");
+        assertThat(out.calls()).containsExactly("write");
+        assertThat(out.text()).isEqualTo("event: e\ndata: a\n\nevent: e\ndata: b\n\n");
         assertThat(done.events).containsExactly("written");
     }
 
