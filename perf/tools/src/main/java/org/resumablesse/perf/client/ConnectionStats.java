@@ -12,6 +12,7 @@ package org.resumablesse.perf.client;
  * @param received benchmark events received in all its responses
  * @param orderErrors benchmark events out of order, repeated or after a gap
  * @param maxGapNanos the longest silence between two benchmark events
+ * @param lastEventNanos {@code System.nanoTime()} when the last benchmark event arrived, 0 before
  * @param endedByServer whether the server ended its last response (EOF, reset or last chunk)
  * @param connectedData the data of its last {@code connected} event, "" before one
  * @param failure what went wrong last, "" if nothing
@@ -26,6 +27,7 @@ public record ConnectionStats(
         long received,
         long orderErrors,
         long maxGapNanos,
+        long lastEventNanos,
         boolean endedByServer,
         String connectedData,
         String failure) {

@@ -19,19 +19,22 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * Holds many SSE connections to one server on one I/O thread. Connects are paced (at most {@value
- * #MAX_HANDSHAKES} in flight) so that a server's accept queue is not what is measured. Past {@value
- * #PER_SOURCE} connections it binds source addresses 127.0.0.2 and up, each with its own ephemeral
- * port range. Thread-safe: every method may be called from any thread and runs its work on the I/O
- * thread. Close it to close every socket and end the thread.
+ * Holds many SSE connections to one server on one I/O thread. Connects are paced (by default at
+ * most {@value #MAX_HANDSHAKES} in flight) so that a server's accept queue is not what is measured.
+ * Past {@value #PER_SOURCE} connections it binds source addresses 127.0.0.2 and up, each with its
+ * own ephemeral port range. Thread-safe: every method may be called from any thread and runs its
+ * work on the I/O thread. Close it to close every socket and end the thread.
  */
 public final class LoadClient implements AutoCloseable {
 
-    static final int MAX_HANDSHAKES = 128;
+    /** Connects in flight at once by default. */
+    public static final int MAX_HANDSHAKES = 128;
+
     static final int PER_SOURCE = 20_000;
 
     private final InetSocketAddress server;
     private final String host;
+    private final int maxHandshakes;
     private final Selector selector;
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -42,7 +45,13 @@ public final class LoadClient implements AutoCloseable {
     private volatile boolean running = true;
 
     public LoadClient(InetSocketAddress server) {
+        this(server, MAX_HANDSHAKES);
+    }
+
+    /** A client that keeps at most {@code maxHandshakes} connects in flight. */
+    public LoadClient(InetSocketAddress server, int maxHandshakes) {
         this.server = server;
+        this.maxHandshakes = maxHandshakes;
         this.host = server.getHostString() + ":" + server.getPort();
         try {
             this.selector = Selector.open();
@@ -198,9 +207,9 @@ public final class LoadClient implements AutoCloseable {
                 inFlight++;
             }
         }
-        while (inFlight < MAX_HANDSHAKES && !waiting.isEmpty()) {
+        while (inFlight < maxHandshakes && !waiting.isEmpty()) {
             StreamConnection connection = waiting.poll();
-            connection.connect(selector, server, source(connection.stats().id()), host);
+            connection.connect(selector, server, source(connection.id()), host);
             inFlight++;
         }
     }

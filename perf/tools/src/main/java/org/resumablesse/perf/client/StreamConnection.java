@@ -100,6 +100,10 @@ final class StreamConnection implements EventStreamParser.Listener {
         }
     }
 
+    int id() {
+        return id;
+    }
+
     /** Connecting, sending, or (for a reading client) waiting for the response head. */
     boolean handshaking() {
         if (channel == null || !channel.isOpen()) {
@@ -119,6 +123,7 @@ final class StreamConnection implements EventStreamParser.Listener {
                 received,
                 orderErrors,
                 maxGapNanos,
+                lastEventNanos,
                 endedByServer,
                 connectedData,
                 failure);
