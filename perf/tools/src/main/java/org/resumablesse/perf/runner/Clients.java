@@ -29,14 +29,20 @@ final class Clients {
         return count(client.stats(), ConnectionStats::connected);
     }
 
+    /** {@link #awaitDelivered(LoadClient, Control, long, Duration, Duration)}, quiet for 5 s. */
+    static boolean awaitDelivered(
+            LoadClient client, Control control, long events, Duration timeout) {
+        return awaitDelivered(client, control, events, timeout, Duration.ofSeconds(5));
+    }
+
     /**
      * Waits until every connection expects an index of at least {@code events}, or the publisher
-     * has finished and nothing arrived for 5 s, or the timeout passed.
+     * has finished and nothing arrived for {@code quiet}, or the timeout passed.
      *
      * @return whether every connection got that far
      */
     static boolean awaitDelivered(
-            LoadClient client, Control control, long events, Duration timeout) {
+            LoadClient client, Control control, long events, Duration timeout, Duration quiet) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastReceived = -1;
         long quietSince = System.nanoTime();
@@ -56,7 +62,7 @@ final class Clients {
                 publishing = control.running();
                 nextStatus = System.nanoTime() + 1_000_000_000L;
             }
-            if (!publishing && System.nanoTime() - quietSince > 5_000_000_000L) {
+            if (!publishing && System.nanoTime() - quietSince > quiet.toNanos()) {
                 return false;
             }
             Pause.millis(50);

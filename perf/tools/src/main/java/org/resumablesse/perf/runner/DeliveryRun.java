@@ -46,6 +46,14 @@ final class DeliveryRun {
             m.put("p99.9 ms", latency.p999());
             m.put("clients connected", (double) connected);
             m.put("clients complete", (double) complete);
+            m.put(
+                    "clients with every event, in any order",
+                    (double)
+                            Clients.count(
+                                    stats,
+                                    s ->
+                                            s.received() == d.events()
+                                                    && s.nextIndex() == d.events()));
             m.put("server threads", (double) ProcStats.threads(target.pid()));
             if (complete != d.clients()) {
                 results.fail(
@@ -76,13 +84,40 @@ final class DeliveryRun {
         Pause.millis(500);
     }
 
+    /** A line on what went wrong: the first failure seen, and one incomplete connection. */
     static String firstFailure(List<ConnectionStats> stats) {
-        return stats.stream()
-                .filter(s -> !s.failure().isEmpty())
-                .map(s -> "e.g. " + s.failure())
-                .findFirst()
-                .orElse(
-                        Clients.count(stats, ConnectionStats::endedByServer)
-                                + " ended by the server");
+        String failure =
+                stats.stream()
+                        .map(ConnectionStats::failure)
+                        .filter(f -> !f.isEmpty())
+                        .findFirst()
+                        .orElse("no client error");
+        long maxIndex = stats.stream().mapToLong(ConnectionStats::nextIndex).max().orElse(0);
+        String example =
+                stats.stream()
+                        .filter(s -> s.nextIndex() < maxIndex || s.orderErrors() > 0)
+                        .findFirst()
+                        .map(
+                                s ->
+                                        "e.g. #"
+                                                + s.id()
+                                                + " next "
+                                                + s.nextIndex()
+                                                + ", received "
+                                                + s.received()
+                                                + ", out of order "
+                                                + s.orderErrors()
+                                                + ", open "
+                                                + s.open()
+                                                + ", ended by server "
+                                                + s.endedByServer()
+                                                + ", status "
+                                                + s.status())
+                        .orElse("");
+        return failure
+                + "; "
+                + Clients.count(stats, ConnectionStats::endedByServer)
+                + " ended by the server; "
+                + example;
     }
 }

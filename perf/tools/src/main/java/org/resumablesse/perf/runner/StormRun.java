@@ -31,11 +31,17 @@ final class StormRun {
             target.control().awaitIdle(Duration.ofSeconds(300));
             long t0 = System.nanoTime();
             client.reconnect(ids);
-            Clients.awaitDelivered(client, target.control(), total, Duration.ofSeconds(120));
+            Clients.awaitDelivered(
+                    client,
+                    target.control(),
+                    total,
+                    Duration.ofSeconds(120),
+                    Duration.ofSeconds(60));
             List<ConnectionStats> stats = client.stats();
             long complete = Clients.count(stats, c -> c.complete(total));
             m.put("s until all have the missed events", (Clients.lastEventNanos(stats) - t0) / 1e9);
             m.put("clients complete", (double) complete);
+            m.put("reconnects answered", (double) Clients.count(stats, c -> c.status() != 0));
             m.put(
                     "clients told recovered:true",
                     (double)
