@@ -51,9 +51,14 @@ final class Control {
         return send("GET", "/status").body();
     }
 
+    /** Whether a run is going; true also when the server does not answer (it may be stuck). */
     boolean running() {
-        Matcher m = RUNNING.matcher(status());
-        return m.find() && m.group(1).equals("true");
+        try {
+            Matcher m = RUNNING.matcher(status());
+            return m.find() && m.group(1).equals("true");
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     static long published(String status) {
@@ -61,10 +66,14 @@ final class Control {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /** Waits (bounded) until no run is going. */
+    /**
+     * Waits (bounded) until no run is going.
+     *
+     * @throws IllegalStateException if the server does not answer
+     */
     boolean awaitIdle(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (running()) {
+        while (RUNNING.matcher(status()).results().anyMatch(r -> r.group(1).equals("true"))) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

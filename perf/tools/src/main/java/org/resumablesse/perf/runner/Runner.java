@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs the benchmark and prints Markdown tables of medians with [min-max].
@@ -97,7 +98,7 @@ public final class Runner {
                                 "4 reconnect storm",
                                 server,
                                 target,
-                                StormRun.run(target, settings.storm(), results));
+                                () -> StormRun.run(target, settings.storm(), results));
                     }
                 }
             }
@@ -124,12 +125,16 @@ public final class Runner {
                     new Settings.Delivery(
                             Math.min(100, d.clients()), 300, d.size(), d.rate() > 0 ? 100 : 0);
             for (Target target : targets) {
-                DeliveryRun.run(target, warm, new Results());
+                try {
+                    DeliveryRun.run(target, warm, new Results());
+                } catch (RuntimeException e) {
+                    results.fail(server + " " + target.name() + " warm-up: " + e);
+                }
             }
         }
         for (int rep = 0; rep < settings.reps(); rep++) {
             for (Target target : targets) {
-                record(title, server, target, DeliveryRun.run(target, d, results));
+                record(title, server, target, () -> DeliveryRun.run(target, d, results));
             }
         }
     }
@@ -144,7 +149,7 @@ public final class Runner {
                                 "3 idle, " + count + " connections",
                                 server,
                                 target,
-                                IdleRun.run(target, count, results));
+                                () -> IdleRun.run(target, count, results));
                     }
                 }
             }
@@ -166,14 +171,21 @@ public final class Runner {
         for (String name : options.targets()) {
             try (ServerProcess process = fresh(server, name)) {
                 Target target = target(name, process);
-                record(title, server, target, StalledRun.run(target, s, results));
+                record(title, server, target, () -> StalledRun.run(target, s, results));
             }
         }
     }
 
-    private void record(String table, String server, Target target, Map<String, Double> metrics) {
-        System.out.println(server + " | " + table + " | " + target.name() + " | " + metrics);
-        results.add(table + " (" + server + ")", target.name(), metrics);
+    private void record(
+            String table, String server, Target target, Supplier<Map<String, Double>> run) {
+        try {
+            Map<String, Double> metrics = run.get();
+            System.out.println(server + " | " + table + " | " + target.name() + " | " + metrics);
+            results.add(table + " (" + server + ")", target.name(), metrics);
+        } catch (RuntimeException e) {
+            // one stuck or failed run is a finding; the others still run
+            results.fail(server + " " + target.name() + " in '" + table + "': " + e);
+        }
     }
 
     private List<Target> targets(ServerProcess ceiling, ServerProcess app) {
