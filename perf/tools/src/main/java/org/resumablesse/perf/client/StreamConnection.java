@@ -57,6 +57,7 @@ final class StreamConnection implements EventStreamParser.Listener {
         parser = new EventStreamParser(this);
         connected = false;
         endedByServer = false;
+        localPort = 0;
         channel = SocketChannel.open();
         channel.configureBlocking(false);
         channel.setOption(StandardSocketOptions.TCP_NODELAY, true);

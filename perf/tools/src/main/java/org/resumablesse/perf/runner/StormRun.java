@@ -41,6 +41,9 @@ final class StormRun {
             long complete = Clients.count(stats, c -> c.complete(total));
             m.put("s until all have the missed events", (Clients.lastEventNanos(stats) - t0) / 1e9);
             m.put("clients complete", (double) complete);
+            m.put(
+                    "reconnects with a TCP connection",
+                    (double) Clients.count(stats, c -> c.localPort() != 0));
             m.put("reconnects answered", (double) Clients.count(stats, c -> c.status() != 0));
             m.put(
                     "clients told recovered:true",
