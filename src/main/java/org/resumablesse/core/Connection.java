@@ -131,9 +131,7 @@ public final class Connection {
      * client is gone; otherwise writes a heartbeat if it is idle. Never waits for the client.
      */
     void heartbeat(long writeTimeoutMillis) {
-        long since = writingSince;
-        if (since >= 0 && delivery.clock().millis() - since > writeTimeoutMillis) {
-            close(CloseCause.WRITE_FAILURE);
+        if (closeIfStalled(writeTimeoutMillis)) {
             return;
         }
         if (!transport.isOpen()) {
@@ -147,6 +145,20 @@ public final class Connection {
             frames.add(Frames.HEARTBEAT);
         }
         pump();
+    }
+
+    /**
+     * Closes the connection if its write has made no progress for longer than the timeout.
+     *
+     * @return true if it was closed
+     */
+    boolean closeIfStalled(long writeTimeoutMillis) {
+        long since = writingSince;
+        if (since >= 0 && delivery.clock().millis() - since > writeTimeoutMillis) {
+            close(CloseCause.WRITE_FAILURE);
+            return true;
+        }
+        return false;
     }
 
     /** Writes a last frame, then closes; what was not written yet is left for the reconnect. */

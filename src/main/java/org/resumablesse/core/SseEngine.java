@@ -34,6 +34,8 @@ public final class SseEngine implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SseEngine.class.getName());
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
+    // How often stalled writes are looked for, unless heartbeats are more frequent.
+    private static final long WATCHDOG_MILLIS = 1000;
 
     private final EngineSettings settings;
     private final EventStore store;
@@ -116,6 +118,14 @@ public final class SseEngine implements AutoCloseable {
                         heartbeat,
                         heartbeat,
                         TimeUnit.MILLISECONDS));
+        if (heartbeat > WATCHDOG_MILLIS) {
+            tasks.add(
+                    scheduler.scheduleWithFixedDelay(
+                            () -> guarded("write watchdog", this::watchdog),
+                            WATCHDOG_MILLIS,
+                            WATCHDOG_MILLIS,
+                            TimeUnit.MILLISECONDS));
+        }
     }
 
     /**
@@ -288,6 +298,17 @@ public final class SseEngine implements AutoCloseable {
                         subscriptions.isFollowed(stream)
                                 || (stream.kind() == Audience.Kind.SESSION
                                         && sessions.byId(stream.key()).isPresent()));
+    }
+
+    /**
+     * Closes every connection whose write has made no progress for longer than {@code
+     * write-timeout}; runs every second, so a stalled client is closed within a second of that.
+     */
+    void watchdog() {
+        long timeout = settings.writeTimeout().toMillis();
+        for (Connection connection : subscriptions.all()) {
+            connection.closeIfStalled(timeout);
+        }
     }
 
     /**

@@ -109,6 +109,36 @@ class ShutdownAndBoundsTest {
         }
     }
 
+    @Test
+    void
+            theWatchdogClosesAStalledWriteAsSoonAsItPassesTheWriteTimeoutWithoutWaitingForAHeartbeat() {
+        MutableClock clock = new MutableClock(0);
+        SseEngine engine =
+                TestEngines.started(
+                        TestEngines.settings()
+                                .writeTimeout(java.time.Duration.ofSeconds(3))
+                                .build(),
+                        new InMemoryEventStore(10, new SecureRandom()),
+                        clock,
+                        TestEngines.DIRECT);
+        try {
+            RecordingTransport stalled = new RecordingTransport().stall();
+            RecordingTransport idle = new RecordingTransport();
+            SseEngine.Opened opened = TestEngines.connect(engine, stalled);
+            TestEngines.connect(engine, idle);
+
+            clock.advance(java.time.Duration.ofMillis(3001));
+            engine.watchdog();
+
+            assertThat(opened.connection().isOpen()).isFalse();
+            assertThat(stalled.closeCount()).isEqualTo(1);
+            assertThat(idle.closeCount()).isZero();
+            assertThat(idle.parsed().comments()).as("no heartbeat from the watchdog").isZero();
+        } finally {
+            engine.close();
+        }
+    }
+
     /** Finding: the Issued record's generated toString prints the secret token. */
     @Test
     void issuedSessionToStringDoesNotPrintTheToken() {

@@ -77,6 +77,7 @@ public final class EventStreamServlet extends HttpServlet {
         request.getInputStream().setReadListener(watch);
         if (grizzly != null) {
             transport.whenClosed(grizzly.onClose(watch::gone));
+            transport.abortWith(grizzly::terminate);
         }
         transport.listen(watch::gone);
     }

@@ -71,6 +71,18 @@ final class GrizzlyConnection {
     }
 
     /**
+     * Closes the connection at once, dropping what its write queue still holds: for a client that
+     * stopped reading, whose graceful close would wait for that queue to drain.
+     */
+    void terminate() {
+        try {
+            connection.getClass().getMethod("terminateSilently").invoke(connection);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.log(Level.FINE, "Grizzly connection not terminated", e);
+        }
+    }
+
+    /**
      * Runs the action once when the connection closes.
      *
      * @return removes the listener (for a response ended on purpose on a kept-alive connection);

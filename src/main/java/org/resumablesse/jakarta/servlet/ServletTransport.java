@@ -52,6 +52,7 @@ public final class ServletTransport implements Transport {
     private volatile boolean closing;
     private volatile boolean closed;
     private final AtomicReference<Runnable> closeHook = new AtomicReference<>();
+    private volatile Runnable abort;
 
     // Touched only by the thread doing the work.
     private Batch current;
@@ -157,6 +158,15 @@ public final class ServletTransport implements Transport {
         if (hook != null) {
             hook.run();
         }
+    }
+
+    /**
+     * Sets how to drop the connection at once when the response is closed while a write is still
+     * waiting for the client (it stopped reading): a graceful end would wait for the container to
+     * send what it holds.
+     */
+    void abortWith(Runnable abort) {
+        this.abort = abort;
     }
 
     /** Whether the response has been completed (by {@link #close} or the client leaving). */
@@ -284,6 +294,7 @@ public final class ServletTransport implements Transport {
     /** Fails what is waiting and ends the response, once. */
     private void finish() {
         Batch[] waiting = {current, pending.getAndSet(null)};
+        boolean stalled = waiting[0] != null || waiting[1] != null;
         current = null;
         chunk = null;
         inFlight.set(false);
@@ -295,7 +306,15 @@ public final class ServletTransport implements Transport {
         }
         if (!closed) {
             closed = true;
-            endGzip();
+            Runnable dropNow = abort;
+            if (stalled && dropNow != null) {
+                dropNow.run();
+                if (gzip != null) {
+                    gzip.close();
+                }
+            } else {
+                endGzip();
+            }
             try {
                 async.complete();
             } catch (RuntimeException e) {

@@ -72,6 +72,26 @@ class ServletTransportTest {
     }
 
     @Test
+    void closingWhileAWriteWaitsForTheClientDropsTheConnectionAtOnceButAnIdleOneEndsGracefully() {
+        AtomicInteger aborts = new AtomicInteger();
+        ServletTransport stalled = transport(true);
+        stalled.abortWith(aborts::incrementAndGet);
+        out.start();
+        out.readyFor(1);
+        stalled.write(List.of(frame("a"), frame("b")), done);
+
+        stalled.close();
+
+        assertThat(aborts).hasValue(1);
+        assertThat(done.events).containsExactly("failed");
+        ServletTransport idle = new ServletTransport(async, new FakeOutput(), true);
+        idle.abortWith(aborts::incrementAndGet);
+        idle.close();
+        assertThat(aborts).hasValue(1);
+        assertThat(completes).hasValue(2);
+    }
+
+    @Test
     void writesNothingBeforeTheContainerFirstSaysItIsWritable() {
         ServletTransport transport = transport(true);
 
