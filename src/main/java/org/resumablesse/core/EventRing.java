@@ -6,17 +6,20 @@ import java.util.NoSuchElementException;
 import org.resumablesse.spi.StoredEvent;
 
 /**
- * One stream's retained events, oldest first, in a circular array that grows as needed: adding at
- * the end and dropping the oldest cost the same however long it is, and the first event after a
- * sequence is found by binary search (sequences ascend).
+ * One stream's retained events, oldest first, each with the weight (bytes) it was added with, in
+ * circular arrays that grow as needed: adding at the end and dropping the oldest cost the same
+ * however long it is, and the first event after a sequence is found by binary search (sequences
+ * ascend).
  *
  * <p>Not thread-safe: guarded by its store's lock.
  */
 final class EventRing implements Iterable<StoredEvent> {
 
     private StoredEvent[] slots = new StoredEvent[8];
+    private long[] weights = new long[8];
     private int first;
     private int size;
+    private long totalWeight;
 
     int size() {
         return size;
@@ -26,17 +29,36 @@ final class EventRing implements Iterable<StoredEvent> {
         return size == 0;
     }
 
-    void add(StoredEvent event) {
+    /** The weights of all events held. */
+    long totalWeight() {
+        return totalWeight;
+    }
+
+    void add(StoredEvent event, long weight) {
         if (size == slots.length) {
             StoredEvent[] grown = new StoredEvent[slots.length * 2];
+            long[] grownWeights = new long[slots.length * 2];
             for (int i = 0; i < size; i++) {
                 grown[i] = get(i);
+                grownWeights[i] = weights[(first + i) % slots.length];
             }
             slots = grown;
+            weights = grownWeights;
             first = 0;
         }
-        slots[(first + size) % slots.length] = event;
+        int slot = (first + size) % slots.length;
+        slots[slot] = event;
+        weights[slot] = weight;
+        totalWeight += weight;
         size++;
+    }
+
+    /** The weight the oldest event was added with; the ring must not be empty. */
+    long firstWeight() {
+        if (size == 0) {
+            throw new NoSuchElementException();
+        }
+        return weights[first];
     }
 
     StoredEvent removeFirst() {
@@ -45,6 +67,7 @@ final class EventRing implements Iterable<StoredEvent> {
         }
         StoredEvent oldest = slots[first];
         slots[first] = null;
+        totalWeight -= weights[first];
         first = (first + 1) % slots.length;
         size--;
         return oldest;

@@ -41,24 +41,25 @@ final class Retention {
 
     void add(StreamLog log, StoredEvent event) {
         boolean wasEmpty = log.events.isEmpty();
-        log.events.add(event);
+        long weight = footprint(event);
+        log.events.add(event, weight);
         if (wasEmpty) {
             byOldest.add(log);
         }
         events++;
-        bytes += footprint(event);
+        bytes += weight;
     }
 
     /** Drops the log's oldest event and records it as dropped. */
     void dropOldest(StreamLog log) {
         byOldest.remove(log);
+        bytes -= log.events.firstWeight();
         StoredEvent oldest = log.events.removeFirst();
         log.droppedThrough = oldest.sequence();
         if (!log.events.isEmpty()) {
             byOldest.add(log);
         }
         events--;
-        bytes -= footprint(oldest);
     }
 
     /** Drops the oldest events of all streams until within the budget; never the newest one. */
@@ -74,9 +75,7 @@ final class Retention {
             return;
         }
         byOldest.remove(log);
-        for (StoredEvent event : log.events) {
-            bytes -= footprint(event);
-        }
+        bytes -= log.events.totalWeight();
         events -= log.events.size();
     }
 
