@@ -2,7 +2,6 @@ package org.resumablesse.jakarta;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +44,7 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     private SseEngine engine;
     private ExecutorService fanOut;
     private Thread shutdownHook;
-    private ManagedExecutorService writes;
+    private ExecutorService writes;
     private EndpointSettings endpoint;
     private final AdmissionTickets tickets = new AdmissionTickets();
 
@@ -54,21 +53,28 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         SettingsReader reader = new SettingsReader(config);
         EngineSettings settings = reader.engine();
         endpoint = reader.endpoint();
-        writes = lookup("java:comp/DefaultManagedExecutorService");
         ManagedScheduledExecutorService scheduler =
                 lookup("java:comp/DefaultManagedScheduledExecutorService");
         // One long-lived thread runs the fan-out: handing it a pass costs a queue offer, where a
         // managed executor captures the application's context for every task it takes.
         ManagedThreadFactory threads = lookup("java:comp/DefaultManagedThreadFactory");
         fanOut = Executors.newSingleThreadExecutor(threads);
+        writes = BlockingWrites.create(threads);
         engine =
                 SseEngine.inMemory(settings, Clock.systemUTC(), fanOut, new MetricsBridge(metrics));
         MetricsBridge.registerGauges(metrics, engine);
         engine.start(scheduler);
         // A SIGTERM stops Payara Micro without undeploying first: its HTTP listener may close
         // before @PreDestroy runs, so the streams would end with no last retry hint. The hook
-        // sends it while the sockets are still open; undeploy removes it.
-        shutdownHook = new Thread(engine::close, "resumable-sse-shutdown");
+        // sends it while the sockets are still open; undeploy removes it. The JVM halts once the
+        // hooks return, so the last writes run in the hook's own thread, not on the pool.
+        shutdownHook =
+                new Thread(
+                        () -> {
+                            writes.shutdown();
+                            engine.close();
+                        },
+                        "resumable-sse-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
@@ -103,6 +109,7 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
             engine.close();
         } finally {
             fanOut.shutdownNow();
+            writes.shutdown();
             MetricsBridge.removeGauges(metrics);
         }
     }
@@ -112,13 +119,16 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         return engine;
     }
 
-    /** A transport for a JAX-RS sink, writing on the container's managed executor. */
+    /** A transport for a JAX-RS sink, writing on the threads for writes that may block. */
     Transport sinkTransport(SseEventSink sink) {
         return new SinkTransport(sink, writes, engine.settings().writeTimeout());
     }
 
-    /** The container's managed executor, for writes that may block. */
-    public Executor writes() {
+    /**
+     * Threads for writes that may block on a client (a JAX-RS sink's send, OpenLiberty's Servlet
+     * writes): each write gets a thread at once, so a stalled client holds only its own.
+     */
+    public Executor blockingWrites() {
         return writes;
     }
 

@@ -57,7 +57,7 @@ public final class EventStreamServlet extends HttpServlet {
             }
             async = request.startAsync();
             async.setTimeout(0);
-            transport = transport(request, response, async, grizzly, manager.writes());
+            transport = transport(request, response, async, grizzly, manager.blockingWrites());
         } catch (IOException | RuntimeException e) {
             engine.cancel(admitted.admission());
             throw e;
@@ -78,6 +78,10 @@ public final class EventStreamServlet extends HttpServlet {
         if (grizzly != null) {
             transport.whenClosed(grizzly.onClose(watch::gone));
             transport.abortWith(grizzly::terminate);
+        }
+        LibertyConnection liberty = LibertyConnection.of(request);
+        if (liberty != null) {
+            transport.abortWith(liberty::terminate);
         }
         transport.listen(watch::gone);
     }
@@ -113,7 +117,8 @@ public final class EventStreamServlet extends HttpServlet {
             grizzly.limitWriteQueue(settings.maxBufferedBytes());
         }
         // OpenLiberty's write also blocks once the client stops reading (measured: the engine's
-        // thread sat in HttpServiceContextImpl.synchWrite), so there writes run on the executor.
+        // thread sat in HttpServiceContextImpl.synchWrite), so there writes run on threads of
+        // their own, and a stalled one is ended by dropping its connection.
         GzipFrames gzip = null;
         if (settings.gzip() && acceptsGzip(request)) {
             response.setHeader("Content-Encoding", "gzip");

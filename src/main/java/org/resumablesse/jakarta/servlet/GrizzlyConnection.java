@@ -1,7 +1,6 @@
 package org.resumablesse.jakarta.servlet;
 
 import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletRequestWrapper;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -39,17 +38,15 @@ final class GrizzlyConnection {
 
     /** The connection under a Payara request, or null for any other container. */
     static GrizzlyConnection of(ServletRequest request) {
-        ServletRequest unwrapped = request;
-        while (unwrapped instanceof ServletRequestWrapper wrapper) {
-            unwrapped = wrapper.getRequest();
-        }
+        ServletRequest unwrapped = Reflection.unwrap(request);
         if (!unwrapped.getClass().getName().startsWith("org.apache.catalina.")) {
             return null;
         }
         try {
-            Object catalina = call(unwrapped, "getUnwrappedCoyoteRequest");
-            Object grizzly = call(catalina, "getCoyoteRequest");
-            return new GrizzlyConnection(call(call(grizzly, "getContext"), "getConnection"));
+            Object catalina = Reflection.call(unwrapped, "getUnwrappedCoyoteRequest");
+            Object grizzly = Reflection.call(catalina, "getCoyoteRequest");
+            return new GrizzlyConnection(
+                    Reflection.call(Reflection.call(grizzly, "getContext"), "getConnection"));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "No Grizzly connection under " + unwrapped.getClass(), e);
             return null;
@@ -142,13 +139,5 @@ final class GrizzlyConnection {
                     case "toString" -> "resumable-sse close listener";
                     default -> null;
                 };
-    }
-
-    private static Object call(Object target, String method) throws ReflectiveOperationException {
-        Object result = target.getClass().getMethod(method).invoke(target);
-        if (result == null) {
-            throw new NoSuchMethodException(method + " returned null");
-        }
-        return result;
     }
 }

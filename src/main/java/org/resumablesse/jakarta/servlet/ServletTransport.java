@@ -53,6 +53,7 @@ public final class ServletTransport implements Transport {
     private volatile boolean closed;
     private final AtomicReference<Runnable> closeHook = new AtomicReference<>();
     private volatile Runnable abort;
+    private final AtomicBoolean aborted = new AtomicBoolean();
 
     // Touched only by the thread doing the work.
     private Batch current;
@@ -121,12 +122,8 @@ public final class ServletTransport implements Transport {
         pending.set(new Batch(frames, done));
         if (writer == null) {
             work();
-            return;
-        }
-        try {
-            writer.execute(this::work);
-        } catch (RejectedExecutionException e) {
-            work();
+        } else {
+            onWriter(this::work);
         }
     }
 
@@ -138,7 +135,38 @@ public final class ServletTransport implements Transport {
     @Override
     public void close() {
         closing = true;
-        work();
+        if (writer == null) {
+            work();
+            return;
+        }
+        if (work.get() != 0) {
+            // Another thread is writing, and where writes run on the writer they may be blocked
+            // on a client that stopped reading: only dropping the connection ends that write.
+            dropNow();
+        }
+        // Ending the response writes too, so it may block the same way: not on the caller.
+        onWriter(this::work);
+    }
+
+    private void onWriter(Runnable task) {
+        try {
+            writer.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    /** Drops the connection with what it holds unsent, once, off the calling thread if possible. */
+    private void dropNow() {
+        Runnable dropNow = abort;
+        if (dropNow == null || !aborted.compareAndSet(false, true)) {
+            return;
+        }
+        if (writer == null) {
+            dropNow.run();
+        } else {
+            onWriter(dropNow);
+        }
     }
 
     /**
@@ -306,9 +334,8 @@ public final class ServletTransport implements Transport {
         }
         if (!closed) {
             closed = true;
-            Runnable dropNow = abort;
-            if (stalled && dropNow != null) {
-                dropNow.run();
+            if (stalled && abort != null) {
+                dropNow();
                 if (gzip != null) {
                     gzip.close();
                 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.servlet.AsyncContext;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,17 +21,7 @@ class ServletTransportTest {
 
     private final FakeOutput out = new FakeOutput();
     private final AtomicInteger completes = new AtomicInteger();
-    private final AsyncContext async =
-            (AsyncContext)
-                    Proxy.newProxyInstance(
-                            getClass().getClassLoader(),
-                            new Class<?>[] {AsyncContext.class},
-                            (proxy, method, args) -> {
-                                if (method.getName().equals("complete")) {
-                                    completes.incrementAndGet();
-                                }
-                                return null;
-                            });
+    private final AsyncContext async = FakeAsync.onComplete(completes::incrementAndGet);
     private final Recorder done = new Recorder();
 
     private ServletTransport transport(boolean flushes) {

@@ -6,7 +6,9 @@ import static org.resumablesse.it.Sse.named;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -66,6 +68,7 @@ class StalledClientIT extends ServerIT {
                                     + " bytes; the stalled clients missed "
                                     + missedByStalled);
             awaitOnlyTheFastClientOpen();
+            awaitReleasedByTheServer(events.getPort(), stalled);
 
             for (StalledSocket client : stalled) {
                 SseClient back =
@@ -97,6 +100,23 @@ class StalledClientIT extends ServerIT {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
         throw new AssertionError("stalled streams still open:\n" + metrics);
+    }
+
+    /**
+     * The server has let go of each stalled connection's socket, not only of its stream: a client
+     * that never reads cannot see that (the server's FIN waits behind unsent bytes), but the
+     * kernel's table on this host shows the server's end leave ESTABLISHED or its process.
+     */
+    private static void awaitReleasedByTheServer(int serverPort, List<StalledSocket> stalled) {
+        Set<Integer> ports = new HashSet<>();
+        stalled.forEach(client -> ports.add(client.localPort()));
+        long deadline = System.nanoTime() + Timeouts.seconds(3 + 1 + 5).toNanos();
+        Set<Integer> held = TcpTable.heldByServer(serverPort, ports);
+        while (!held.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
+            held = TcpTable.heldByServer(serverPort, ports);
+        }
+        assertEquals(Set.of(), held, "client ports whose server socket is still open");
     }
 
     private long heap() {

@@ -59,6 +59,11 @@ final class StalledSocket implements AutoCloseable {
         }
     }
 
+    /** The client's end of the connection: its local port. */
+    int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** The session token the server set. */
     String token() {
         return token;
