@@ -156,6 +156,32 @@ class BrowserIT extends ServerIT {
         }
     }
 
+    @Test
+    void aReloadedFollowerTabCatchesUpFromTheLeaderTab() {
+        try (Chromium chromium = Chromium.start()) {
+            String first = chromium.driver().getWindowHandle();
+            openPage(chromium);
+            String second = chromium.newTab();
+            openPage(chromium);
+            String follower = isLeader(chromium, first) ? second : first;
+            List<String> before = publish("before", 2);
+            chromium.driver().switchTo().window(follower);
+            awaitMessages(chromium, before);
+
+            // The follower goes away (as at a reload) while the leader keeps the connection.
+            chromium.script("window.demo.stream.close()");
+            List<String> away = publish("away", 3);
+            chromium.driver().navigate().refresh();
+            List<String> after = publish("after", 1);
+            awaitMessages(chromium, concat(away, after));
+            JsonObject status = lastConnected(chromium);
+            assertTrue(status.getBoolean("recovered"), status::toString);
+            assertTrue(status.getBoolean("shared"), status::toString);
+            assertFalse(isLeader(chromium, follower), "the other tab still holds the connection");
+            awaitOpenConnections(1);
+        }
+    }
+
     private void openPage(Chromium chromium) {
         chromium.driver().get(demo().base().toString());
         await("the page is connected")
