@@ -25,8 +25,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 /**
  * The browser module ({@code resumable-sse/resumable-sse.js}) in a real headless Chromium, on the
  * demo page: every {@code message} event reaches the page exactly once and in order across a
- * reload, a stream closed by the server, a 503 outage, and a change of the tab that holds the
- * shared connection. The page records what it receives in {@code window.demo.log}.
+ * reload, a stream closed by the server, a 503 outage, a reload of a tab that shares another tab's
+ * connection, and a change of the tab that holds the shared connection. The page records what it
+ * receives in {@code window.demo.log}. Payara only, with Debian's chromium (see {@link Chromium}).
  */
 @RunAsClient
 @DisabledIfSystemProperty(
