@@ -105,6 +105,28 @@ class BrowserIT extends ServerIT {
             awaitMessages(chromium, concat(before, concat(missed, after)), Timeouts.seconds(60));
             JsonObject status = lastConnected(chromium);
             assertTrue(status.getBoolean("recovered"), status::toString);
+            for (Map<String, Object> error : entries(chromium, "error")) {
+                JsonObject retry = json((String) error.get("data"));
+                double cap = Math.min(30_000, 1000 * Math.pow(2, retry.getInt("attempt") - 1));
+                double delay = retry.getJsonNumber("delay").doubleValue();
+                assertTrue(delay >= 0 && delay <= cap, () -> "full jitter under the cap: " + retry);
+            }
+        }
+    }
+
+    @Test
+    void theWebsocketTransportIsRefusedAsNotAvailableYet() {
+        try (Chromium chromium = Chromium.start()) {
+            openPage(chromium);
+            Object message =
+                    chromium.script(
+                            "const done = arguments[arguments.length - 1];"
+                                    + "import('./resumable-sse/resumable-sse.js').then((m) => {"
+                                    + "  try { new m.ResumableEventSource('api/events',"
+                                    + "      {transport: 'websocket'}); done('constructed'); }"
+                                    + "  catch (e) { done(e.message); } });",
+                            true);
+            assertEquals("Resumable SSE: transport \"websocket\" is not available yet", message);
         }
     }
 
@@ -253,7 +275,10 @@ class BrowserIT extends ServerIT {
 
     private static JsonObject lastConnected(Chromium chromium) {
         List<Map<String, Object>> connected = entries(chromium, "connected");
-        String data = (String) connected.get(connected.size() - 1).get("data");
+        return json((String) connected.get(connected.size() - 1).get("data"));
+    }
+
+    private static JsonObject json(String data) {
         try (var reader = Json.createReader(new StringReader(data))) {
             return reader.readObject();
         }

@@ -103,6 +103,14 @@ final class Chromium implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
+    /**
+     * Runs the script in the current tab and returns what it passes to its callback, the last
+     * argument, when {@code async} is true.
+     */
+    Object script(String script, boolean async) {
+        return async ? ((JavascriptExecutor) driver).executeAsyncScript(script) : script(script);
+    }
+
     @Override
     public void close() {
         try {
