@@ -207,8 +207,9 @@ class BrowserIT extends ServerIT {
 
     private void openPage(Chromium chromium) {
         chromium.driver().get(demo().base().toString());
+        // The first page of a run also waits for the browser's and the application's first start.
         await("the page is connected")
-                .atMost(Timeouts.DEFAULT)
+                .atMost(Timeouts.seconds(40))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> connectedCount(chromium) >= 1);
     }
