@@ -84,12 +84,17 @@ public final class DemoClient {
 
     /** Posts the form to {@code api/demo/publish} and returns the answer, whatever it is. */
     public Answer publish(Map<String, String> form) {
+        return post("api/demo/publish", form);
+    }
+
+    /** Posts the form to this path under the deployment and returns the answer, whatever it is. */
+    public Answer post(String path, Map<String, String> form) {
         String body =
                 form.entrySet().stream()
                         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                         .collect(Collectors.joining("&"));
         HttpRequest request =
-                HttpRequest.newBuilder(base.resolve("api/demo/publish"))
+                HttpRequest.newBuilder(base.resolve(path))
                         .timeout(Timeouts.DEFAULT)
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(body))

@@ -1,0 +1,101 @@
+// Types of resumable-sse.js, the Resumable SSE browser client. Guide: docs/howto/browser-client.md.
+
+/** How the client reaches the stream. */
+export type Transport = 'auto' | 'sse' | 'websocket';
+
+export interface ResumableEventSourceOptions {
+  /** Topics to follow, sent as repeated `topic` query parameters. Default none. */
+  topics?: string[];
+  /** Event names to listen for from the start, besides `message` and those given to `on()`. */
+  events?: string[];
+  /**
+   * One connection for all tabs of this browser that open the same URL with the same topics
+   * (Web Locks elect the tab that connects, BroadcastChannel passes the events on). Default true;
+   * without Web Locks or BroadcastChannel every tab connects by itself.
+   */
+  share?: boolean;
+  /**
+   * `'auto'` (default) and `'sse'` use EventSource. `'websocket'` is reserved: the constructor
+   * throws "not available yet" until the server has a WebSocket endpoint; `'auto'` will then fall
+   * back to it when SSE fails repeatedly.
+   */
+  transport?: Transport;
+  /** Sends cookies to a cross-origin stream (EventSource's option). Default false. */
+  withCredentials?: boolean;
+  /**
+   * Base of the backoff, in ms, once the browser has given up (an error status such as 503): the
+   * n-th new connection waits a random time between 0 and min(maxDelay, minDelay * 2^n). Default 1000.
+   */
+  minDelay?: number;
+  /** Cap of that backoff, in ms. Default 30000. */
+  maxDelay?: number;
+}
+
+/** The `connected` event's data (see docs/reference/protocol.md), as this tab sees it. */
+export interface ConnectedStatus {
+  /** The session's public id; null when reconnection is disabled on the server. */
+  sessionId: string | null;
+  /** True when this tab had a cursor to resume from. */
+  reconnection: boolean;
+  /** True when every event after that cursor follows. False: re-load your state, events were missed. */
+  recovered: boolean;
+  /** Why recovery failed: `overflow`, `expired`, `unknown-epoch` or `invalid`; absent when recovered. */
+  reason?: string;
+  /** How many replayed events follow before live ones. */
+  replayed: number;
+  /** True when the connection is shared with other tabs. */
+  shared: boolean;
+}
+
+/** What handlers and the async iterator receive. */
+export interface ResumableEvent<T = string> {
+  /** The event name: an application's name, or `connected`, `open`, `error`. */
+  type: string;
+  /** The event id; empty for `open` and `error`. */
+  id: string;
+  /**
+   * The event's data: text for application events, the ConnectedStatus for `connected`,
+   * `{leader: true}` for `open`, `{attempt, delay}` for `error` (a new connection after `delay` ms).
+   */
+  data: T;
+}
+
+/**
+ * A resumable, tab-shared event stream. Every application event reaches the handlers once, in
+ * order, across reloads, reconnects and a change of the connecting tab; when that cannot be
+ * promised, a `connected` event with `recovered: false` says so. Not usable from a Worker.
+ */
+export declare class ResumableEventSource implements AsyncIterable<ResumableEvent<any>> {
+  /**
+   * Opens the stream at once (or joins the tab that has it open).
+   * @param url the stream, relative to the document, e.g. `api/events`
+   * @throws Error for a transport that is unknown or not available yet
+   */
+  constructor(url: string, options?: ResumableEventSourceOptions);
+
+  /** The absolute stream URL with its topics, which also keys the stored cursor and the sharing. */
+  readonly url: string;
+  /** The last event id this tab has handled; kept in sessionStorage so that a reload resumes. */
+  readonly lastEventId: string;
+  /** The latest `connected` status; null before the first. */
+  readonly status: ConnectedStatus | null;
+  /** True while this tab holds the connection for all tabs. */
+  readonly leader: boolean;
+  /** True after close(). */
+  readonly closed: boolean;
+
+  /**
+   * Calls the handler for each event of this name; listening starts with the first handler.
+   * @returns a function that removes the handler
+   */
+  on(name: 'connected', handler: (event: ResumableEvent<ConnectedStatus>) => void): () => void;
+  on(name: 'open', handler: (event: ResumableEvent<{ leader: true }>) => void): () => void;
+  on(name: 'error', handler: (event: ResumableEvent<{ attempt: number; delay: number }>) => void): () => void;
+  on(name: string, handler: (event: ResumableEvent<string>) => void): () => void;
+
+  /** Every event this stream emits from now on, until close(); listens only for known names. */
+  [Symbol.asyncIterator](): AsyncIterator<ResumableEvent<any>>;
+
+  /** Closes the connection; if this tab held it, another tab takes over. */
+  close(): void;
+}
