@@ -59,7 +59,7 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         // managed executor captures the application's context for every task it takes.
         ManagedThreadFactory threads = lookup("java:comp/DefaultManagedThreadFactory");
         fanOut = Executors.newSingleThreadExecutor(threads);
-        writes = new BlockingWrites(threads);
+        writes = BlockingWrites.create(threads);
         engine =
                 SseEngine.inMemory(settings, Clock.systemUTC(), fanOut, new MetricsBridge(metrics));
         MetricsBridge.registerGauges(metrics, engine);

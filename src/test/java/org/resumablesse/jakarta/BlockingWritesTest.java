@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BlockingWritesTest {
 
     private final CountDownLatch release = new CountDownLatch(1);
-    private final BlockingWrites pool = new BlockingWrites(Thread::new, 1);
+    private final ExecutorService pool = BlockingWrites.create(Thread::new);
 
     @AfterEach
     void stop() {
@@ -22,52 +22,45 @@ class BlockingWritesTest {
     }
 
     @Test
-    void aWriteQueuedBehindABlockedOneGetsAThreadOnceThePoolHasMadeNoProgress()
-            throws InterruptedException {
-        CountDownLatch blocked = new CountDownLatch(1);
-        pool.execute(
-                () -> {
-                    blocked.countDown();
-                    await(release);
-                });
+    void aWriteNeverWaitsBehindOneThatIsBlocked() throws InterruptedException {
+        CountDownLatch blocked = new CountDownLatch(2);
+        for (int i = 0; i < 2; i++) {
+            pool.execute(
+                    () -> {
+                        blocked.countDown();
+                        await(release);
+                    });
+        }
         assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
         CountDownLatch next = new CountDownLatch(1);
+
         pool.execute(next::countDown);
 
-        // Later submissions (in the module: other connections' writes, heartbeats) find it stuck.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (next.getCount() > 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(BlockingWrites.STUCK_NANOS);
-            pool.execute(() -> {});
-        }
-
-        assertThat(next.getCount()).as("the queued write ran").isZero();
-        assertThat(release.getCount()).as("while the first is still blocked").isEqualTo(1);
-        assertThat(pool.getCorePoolSize()).isEqualTo(2);
-    }
-
-    @Test
-    void aThreadAddedForABlockedWriteIsGivenBackWhenThatWriteEnds() throws InterruptedException {
-        aWriteQueuedBehindABlockedOneGetsAThreadOnceThePoolHasMadeNoProgress();
-        CountDownLatch ended = new CountDownLatch(1);
-        pool.execute(ended::countDown);
-
-        release.countDown();
-
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (pool.getCorePoolSize() > 1 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-        assertThat(pool.getCorePoolSize()).isEqualTo(1);
+        assertThat(next.await(5, TimeUnit.SECONDS)).as("ran beside the blocked ones").isTrue();
+        assertThat(release.getCount()).isEqualTo(1);
     }
 
     @Test
     void refusesAWriteWhenTheFactoryGivesNoThreadSoTheCallerCanWriteItself() {
-        BlockingWrites stopping = new BlockingWrites(task -> null, 1);
+        ExecutorService stopping = BlockingWrites.create(task -> null);
         try {
             assertThatThrownBy(() -> stopping.execute(() -> {}))
                     .isInstanceOf(RejectedExecutionException.class);
-            assertThat(stopping.getQueue()).isEmpty();
+        } finally {
+            stopping.shutdownNow();
+        }
+    }
+
+    @Test
+    void refusesAWriteWhenTheFactoryThrowsAsAStoppingContainerDoes() {
+        ExecutorService stopping =
+                BlockingWrites.create(
+                        task -> {
+                            throw new IllegalStateException("stopping");
+                        });
+        try {
+            assertThatThrownBy(() -> stopping.execute(() -> {}))
+                    .isInstanceOf(RejectedExecutionException.class);
         } finally {
             stopping.shutdownNow();
         }

@@ -262,6 +262,7 @@ public final class Runner {
             boolean strict = false;
             Path out = null;
             Integer reps = null;
+            Long events = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> settings = Settings.quick();
@@ -280,12 +281,16 @@ public final class Runner {
                                             .toList();
                     case "--targets" -> targets = List.of(args[++i].split(","));
                     case "--reps" -> reps = Integer.valueOf(args[++i]);
+                    case "--events" -> events = Long.valueOf(args[++i]);
                     case "--out" -> out = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (reps != null) {
                 settings = settings.withReps(reps);
+            }
+            if (events != null) {
+                settings = settings.withSaturatingEvents(events);
             }
             return new Options(List.of(args), settings, servers, scenarios, targets, strict, out);
         }

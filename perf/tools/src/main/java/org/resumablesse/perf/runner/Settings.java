@@ -65,6 +65,13 @@ record Settings(
                 new Stalled(2, 16 * 1024, 25, 2));
     }
 
+    /** Scenario 1 with this many events: a burst at full speed. */
+    Settings withSaturatingEvents(long events) {
+        Delivery burst =
+                new Delivery(saturating.clients(), events, saturating.size(), saturating.rate());
+        return new Settings(reps, warmUp, burst, rated, idleCounts, storm, stalled);
+    }
+
     Settings withReps(int newReps) {
         return new Settings(newReps, warmUp, saturating, rated, idleCounts, storm, stalled);
     }
