@@ -193,6 +193,39 @@ class SessionAndProtocolIT extends ServerIT {
     }
 
     @Test
+    void cursorInMercuresQueryParameterResumesAndTheHeaderWinsOverIt() {
+        SseClient first = streams.open(demo().stream().label("mercure"));
+        String session = Connected.await(first).sessionId();
+        String token = first.sessionToken();
+        String name = Names.unique("mercure");
+        String seen = demo().toSession(session, name, "seen");
+        first.awaitEvent(named(name), Timeouts.DEFAULT);
+        String cursor = first.drop();
+        String missed = demo().toSession(session, name, "missed");
+
+        SseClient byQuery =
+                streams.open(
+                        demo().stream()
+                                .sessionHeader(token)
+                                .query("lastEventID", cursor)
+                                .label("q"));
+        SseClient headerWins =
+                streams.open(
+                        demo().stream()
+                                .sessionHeader(token)
+                                .query("lastEventID", cursor)
+                                .lastEventId(missed)
+                                .label("header"));
+
+        assertEquals(cursor, Connected.await(byQuery).id());
+        assertEquals(1, Connected.await(byQuery).replayed(), byQuery::transcript);
+        assertEquals(missed, byQuery.awaitEvent(named(name), Timeouts.DEFAULT).id());
+        assertEquals(missed, Connected.await(headerWins).id(), headerWins::transcript);
+        assertEquals(0, Connected.await(headerWins).replayed(), headerWins::transcript);
+        assertNotEquals(seen, missed);
+    }
+
+    @Test
     void retryComesFromSystemPropertyAndEnvironmentVariableOverWarSettings() {
         // The WAR says base 1000ms and jitter 1500ms; the server runs with the system property
         // resumable-sse.retry-base=4321ms and RESUMABLE_SSE_RETRY_JITTER=0ms (see arquillian.xml).
