@@ -58,7 +58,8 @@ final class AttemptFilter implements ClientRequestFilter, ClientResponseFilter {
         if (response.getStatus() != 200) {
             listener.ended(new StreamRefusedException(response.getStatus()));
         } else if (response.hasEntity()) {
-            response.setEntityStream(new EndWatch(response.getEntityStream(), listener::ended));
+            response.setEntityStream(
+                    new EndWatch(response.getEntityStream(), listener::ended, listener::activity));
         }
     }
 

@@ -17,11 +17,17 @@ final class EndWatch extends FilterInputStream {
     }
 
     private final Ended ended;
+    private final Runnable activity;
     private boolean done;
 
-    EndWatch(InputStream body, Ended ended) {
+    /**
+     * @param ended told once when the body ends
+     * @param activity told after every read that returned bytes
+     */
+    EndWatch(InputStream body, Ended ended, Runnable activity) {
         super(body);
         this.ended = ended;
+        this.activity = activity;
     }
 
     @Override
@@ -45,6 +51,8 @@ final class EndWatch extends FilterInputStream {
     private int watched(int result) {
         if (result < 0) {
             end(null);
+        } else if (result > 0) {
+            activity.run();
         }
         return result;
     }

@@ -1,9 +1,11 @@
 package org.resumablesse.client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * A resumable event source: follows one stream URL with its topics, keeps the cursor (the last
@@ -30,6 +32,11 @@ public final class ResumableEventSource implements AutoCloseable {
     private final Scheduler scheduler;
     private final List<String> topics;
     private final Handlers handlers;
+    private final long idleMillis;
+    private final LongSupplier nanoClock;
+    // Written by reading threads without the lock: a late write from an ended attempt only delays
+    // the next idle check of the current one.
+    private volatile long lastActivityNanos;
 
     // All guarded by this.
     private String cursor;
@@ -66,7 +73,9 @@ public final class ResumableEventSource implements AutoCloseable {
             List<String> topics,
             String cursor,
             String token,
-            Handlers handlers) {
+            Handlers handlers,
+            long idleMillis,
+            LongSupplier nanoClock) {
         this.connector = connector;
         this.backoff = backoff;
         this.scheduler = scheduler;
@@ -75,6 +84,8 @@ public final class ResumableEventSource implements AutoCloseable {
         this.cursorFromStore = cursor != null;
         this.token = token;
         this.handlers = handlers;
+        this.idleMillis = idleMillis;
+        this.nanoClock = nanoClock;
     }
 
     /**
@@ -147,12 +158,16 @@ public final class ResumableEventSource implements AutoCloseable {
             }
             attempt = ++generation;
             attemptConnected = false;
+            lastActivityNanos = nanoClock.getAsLong();
             request =
                     new StreamConnector.Request(
                             topics,
                             cursorFromStore ? cursor : null,
                             cursorFromStore ? null : cursor,
                             token);
+        }
+        if (idleMillis > 0) {
+            scheduler.schedule(() -> checkIdle(attempt), idleMillis);
         }
         AutoCloseable handle = connector.connect(request, new Attempt(attempt));
         synchronized (this) {
@@ -162,6 +177,26 @@ public final class ResumableEventSource implements AutoCloseable {
             }
         }
         closeQuietly(handle);
+    }
+
+    /**
+     * Ends an attempt that received nothing, not even a heartbeat, for the idle timeout: its
+     * connection is likely half-open (a peer or a middlebox gone without a FIN), which no read
+     * would ever report.
+     */
+    private void checkIdle(int attempt) {
+        long idle;
+        synchronized (this) {
+            if (attempt != generation || closed) {
+                return;
+            }
+            idle = (nanoClock.getAsLong() - lastActivityNanos) / 1_000_000;
+        }
+        if (idle < idleMillis) {
+            scheduler.schedule(() -> checkIdle(attempt), idleMillis - idle);
+        } else {
+            ended(attempt, new IOException("nothing received for " + idle + " ms"));
+        }
     }
 
     private void ended(int attempt, Throwable cause) {
@@ -200,6 +235,7 @@ public final class ResumableEventSource implements AutoCloseable {
         if (attempt != generation || closed) {
             return;
         }
+        lastActivityNanos = nanoClock.getAsLong();
         if (retry >= 0) {
             retryMillis = retry;
         }
@@ -253,6 +289,11 @@ public final class ResumableEventSource implements AutoCloseable {
         @Override
         public void event(String name, String id, String data, long retryMillis) {
             ResumableEventSource.this.event(number, name, id, data, retryMillis);
+        }
+
+        @Override
+        public void activity() {
+            lastActivityNanos = nanoClock.getAsLong();
         }
 
         @Override

@@ -16,9 +16,9 @@ import java.util.function.Consumer;
  * NullPointerException}, except the stored cursor and token, where null means none.
  *
  * <p>Not thread-safe; use it on one thread, then {@link #build()}. Defaults: no topics, no stored
- * cursor or token, cookie {@code sse-session-id}, initial delay 1 s, maximum delay 30 s, a JAX-RS
- * client from {@link ClientBuilder#newClient()} and a scheduler thread of the source's own (both
- * closed with the source), handlers that ignore what they are given.
+ * cursor or token, cookie {@code sse-session-id}, initial delay 1 s, maximum delay 30 s, idle
+ * timeout 45 s, a JAX-RS client from {@link ClientBuilder#newClient()} and a scheduler thread of
+ * the source's own (both closed with the source), handlers that ignore what they are given.
  */
 public final class ResumableEventSourceBuilder {
 
@@ -29,6 +29,7 @@ public final class ResumableEventSourceBuilder {
     private String cookieName = "sse-session-id";
     private Duration initialDelay = Duration.ofSeconds(1);
     private Duration maxDelay = Duration.ofSeconds(30);
+    private Duration idleTimeout = Duration.ofSeconds(45);
     private Client client;
     private ScheduledExecutorService scheduler;
     private Consumer<ResumableEvent> onEvent = event -> {};
@@ -86,6 +87,22 @@ public final class ResumableEventSourceBuilder {
     }
 
     /**
+     * How long a connection may receive nothing at all, not even a heartbeat comment, before it is
+     * taken for dead and replaced: a connection whose peer vanished without closing it is found no
+     * other way. Keep it above the server's {@code heartbeat-interval} (default 15 s); zero turns
+     * the check off.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public ResumableEventSourceBuilder idleTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("idle timeout must not be negative");
+        }
+        this.idleTimeout = timeout;
+        return this;
+    }
+
+    /**
      * The JAX-RS client to connect with (inside a server, one the application built; with Jersey,
      * one that has {@code jersey-media-sse}). It stays the caller's: the source does not close it.
      */
@@ -136,6 +153,8 @@ public final class ResumableEventSourceBuilder {
                 topics,
                 cursor,
                 token,
-                new ResumableEventSource.Handlers(onEvent, onConnected, onDisconnected));
+                new ResumableEventSource.Handlers(onEvent, onConnected, onDisconnected),
+                idleTimeout.toMillis(),
+                System::nanoTime);
     }
 }

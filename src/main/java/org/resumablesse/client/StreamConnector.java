@@ -41,6 +41,9 @@ interface StreamConnector {
          */
         void event(String name, String id, String data, long retryMillis);
 
+        /** Bytes arrived on the attempt's connection (events, heartbeat comments, anything). */
+        void activity();
+
         /** The attempt is over: the stream ended, or failed with this cause (may be null). */
         void ended(Throwable cause);
     }

@@ -9,17 +9,20 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The end of a response body is reported once, however it ends. */
 class EndWatchTest {
 
     private final List<Throwable> ends = new ArrayList<>();
+    private final AtomicInteger reads = new AtomicInteger();
 
     private EndWatch watch(InputStream body) {
         return new EndWatch(
                 body,
-                cause -> ends.add(cause == null ? new IllegalStateException("clean") : cause));
+                cause -> ends.add(cause == null ? new IllegalStateException("clean") : cause),
+                reads::incrementAndGet);
     }
 
     @Test
@@ -34,6 +37,7 @@ class EndWatchTest {
 
         assertThat(ends).hasSize(1);
         assertThat(ends.get(0)).hasMessage("clean");
+        assertThat(reads).as("reads that returned bytes").hasPositiveValue();
     }
 
     @Test

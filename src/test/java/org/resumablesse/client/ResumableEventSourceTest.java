@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The reconnection logic against a fake connector and a scheduler the test runs by hand. */
@@ -22,7 +24,13 @@ class ResumableEventSourceTest {
     private final List<ConnectedStatus> statuses = new ArrayList<>();
     private final List<Throwable> disconnects = new ArrayList<>();
 
+    private final AtomicLong nanos = new AtomicLong();
+
     private ResumableEventSource source(String storedCursor, String storedToken) {
+        return source(storedCursor, storedToken, 0);
+    }
+
+    private ResumableEventSource source(String storedCursor, String storedToken, long idleMillis) {
         return new ResumableEventSource(
                 connector,
                 new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10), n -> n),
@@ -30,7 +38,9 @@ class ResumableEventSourceTest {
                 List.of("news"),
                 storedCursor,
                 storedToken,
-                new ResumableEventSource.Handlers(events::add, statuses::add, disconnects::add));
+                new ResumableEventSource.Handlers(events::add, statuses::add, disconnects::add),
+                idleMillis,
+                nanos::get);
     }
 
     private static String id(int sequence) {
@@ -188,12 +198,52 @@ class ResumableEventSourceTest {
                                     throw new IllegalStateException("boom");
                                 },
                                 statuses::add,
-                                disconnects::add));
+                                disconnects::add),
+                        0,
+                        nanos::get);
         source.open();
         scheduler.runPending();
         connector.last().connected("t", id(1), FRESH).event("a", id(2), "x").event("b", id(3), "y");
 
         assertThat(source.lastEventId()).isEqualTo(id(3));
+        assertThat(source.isConnected()).isTrue();
+    }
+
+    @Test
+    void replacesAConnectionThatReceivedNothingForTheIdleTimeout() {
+        ResumableEventSource source = source(null, null, 1000);
+        source.open();
+        scheduler.runPending();
+        connector.last().connected("t", id(1), FRESH);
+        assertThat(scheduler.lastDelay()).as("the idle check").isEqualTo(1000);
+
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(1000));
+        scheduler.runPending();
+
+        assertThat(disconnects).hasSize(1);
+        assertThat(disconnects.get(0)).hasMessageContaining("nothing received");
+        assertThat(scheduler.lastDelay()).as("then the server's retry").isEqualTo(1500);
+        scheduler.runPending();
+        assertThat(connector.attempts).hasSize(2);
+        assertThat(connector.last().request.headerCursor()).isEqualTo(id(1));
+    }
+
+    @Test
+    void anyBytesReceivedPostponeTheIdleCheck() {
+        ResumableEventSource source = source(null, null, 1000);
+        source.open();
+        scheduler.runPending();
+        connector.last().connected("t", id(1), FRESH);
+
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(600));
+        connector.last().listener.activity();
+        nanos.addAndGet(TimeUnit.MILLISECONDS.toNanos(400));
+        scheduler.runPending();
+
+        assertThat(disconnects).isEmpty();
+        assertThat(scheduler.lastDelay())
+                .as("checks again when 1000 ms may have passed")
+                .isEqualTo(600);
         assertThat(source.isConnected()).isTrue();
     }
 }
