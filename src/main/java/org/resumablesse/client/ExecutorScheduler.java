@@ -5,8 +5,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** A {@link ResumableEventSource.Scheduler} on a {@link ScheduledExecutorService}. */
-final class ExecutorScheduler implements ResumableEventSource.Scheduler {
+/** A {@link Scheduler} on a {@link ScheduledExecutorService}. */
+final class ExecutorScheduler implements Scheduler {
 
     private final ScheduledExecutorService executor;
     private final boolean own;

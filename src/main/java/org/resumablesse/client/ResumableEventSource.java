@@ -52,20 +52,6 @@ public final class ResumableEventSource implements AutoCloseable {
     private boolean opened;
     private boolean closed;
 
-    /** Runs a task after a delay; the default is a daemon thread of the source's own. */
-    interface Scheduler {
-        void schedule(Runnable task, long delayMillis);
-
-        /** Stops the scheduler if it is the source's own. */
-        void close();
-    }
-
-    /** The handlers given to the builder; none is null. */
-    record Handlers(
-            Consumer<ResumableEvent> onEvent,
-            Consumer<ConnectedStatus> onConnected,
-            Consumer<Throwable> onDisconnected) {}
-
     ResumableEventSource(
             StreamConnector connector,
             Backoff backoff,

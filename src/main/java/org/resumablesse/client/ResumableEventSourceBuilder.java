@@ -153,7 +153,7 @@ public final class ResumableEventSourceBuilder {
                 topics,
                 cursor,
                 token,
-                new ResumableEventSource.Handlers(onEvent, onConnected, onDisconnected),
+                new Handlers(onEvent, onConnected, onDisconnected),
                 idleTimeout.toMillis(),
                 System::nanoTime);
     }

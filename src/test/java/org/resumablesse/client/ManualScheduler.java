@@ -6,7 +6,7 @@ import java.util.Deque;
 import java.util.List;
 
 /** Holds scheduled tasks until the test runs them; remembers every delay asked for. */
-final class ManualScheduler implements ResumableEventSource.Scheduler {
+final class ManualScheduler implements Scheduler {
 
     private record Task(Runnable task, long delayMillis) {}
 

@@ -38,7 +38,7 @@ class ResumableEventSourceTest {
                 List.of("news"),
                 storedCursor,
                 storedToken,
-                new ResumableEventSource.Handlers(events::add, statuses::add, disconnects::add),
+                new Handlers(events::add, statuses::add, disconnects::add),
                 idleMillis,
                 nanos::get);
     }
@@ -193,7 +193,7 @@ class ResumableEventSourceTest {
                         List.of(),
                         null,
                         null,
-                        new ResumableEventSource.Handlers(
+                        new Handlers(
                                 event -> {
                                     throw new IllegalStateException("boom");
                                 },
