@@ -35,6 +35,29 @@ class ArchitectureTest {
                             "javax.inject..")
                     .because("the API and the core are plain Java 17; only adapters use Jakarta");
 
+    static final ArchRule NOTHING_ELSE_USES_THE_CLIENT =
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage("org.resumablesse.client..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage("org.resumablesse.client..")
+                    .because("the Java client is for applications; the server never needs it");
+
+    static final ArchRule THE_CLIENT_USES_NOTHING_OF_THE_SERVER =
+            noClasses()
+                    .that()
+                    .resideInAPackage("org.resumablesse.client..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "org.resumablesse",
+                            "org.resumablesse.core..",
+                            "org.resumablesse.spi..",
+                            "org.resumablesse.jakarta..",
+                            "org.eclipse.microprofile..")
+                    .because("the client runs in any JVM with a JAX-RS client and nothing else");
+
     /** Every main class of the module, read from where SseEngine was compiled to. */
     private static final JavaClasses MAIN_CLASSES =
             new ClassFileImporter()
@@ -56,6 +79,15 @@ class ArchitectureTest {
         assertThat(MAIN_CLASSES.contain(org.resumablesse.spi.EventStore.class)).isTrue();
         assertThat(MAIN_CLASSES.contain(ServerEvent.class)).isTrue();
         CORE_IS_PLAIN_JAVA.check(MAIN_CLASSES);
+    }
+
+    @Test
+    void theClientAndTheServerSideDoNotDependOnEachOther() {
+        assertThat(MAIN_CLASSES.that(resideIn("org.resumablesse.client..")).size())
+                .as("client classes imported")
+                .isGreaterThan(3);
+        NOTHING_ELSE_USES_THE_CLIENT.check(MAIN_CLASSES);
+        THE_CLIENT_USES_NOTHING_OF_THE_SERVER.check(MAIN_CLASSES);
     }
 
     @Test

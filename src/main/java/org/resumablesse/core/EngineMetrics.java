@@ -22,6 +22,12 @@ public interface EngineMetrics {
     /** A client came back with a cursor. */
     default void reconnected() {}
 
+    /**
+     * A client came back with a cursor but without a live session, so it got a new one: its earlier
+     * session's own events are not replayed.
+     */
+    default void sessionReplaced() {}
+
     /** A reconnecting client could not be recovered. */
     default void recoveryFailed(GapReason reason) {}
 

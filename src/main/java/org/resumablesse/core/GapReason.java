@@ -4,8 +4,6 @@ package org.resumablesse.core;
 public enum GapReason {
     /** History was trimmed past the client's cursor. */
     OVERFLOW("overflow"),
-    /** The client's session expired (or its token was never ours), so its own events are gone. */
-    EXPIRED("expired"),
     /** The cursor comes from another store generation, such as before a restart. */
     UNKNOWN_EPOCH("unknown-epoch"),
     /** The cursor is malformed or points past the newest event. */

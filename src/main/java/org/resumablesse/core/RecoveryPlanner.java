@@ -8,8 +8,13 @@ import org.resumablesse.spi.StoredEvent;
 
 /**
  * Decides what a new connection gets: nothing before now (no cursor), exactly the events after its
- * cursor, or a gap with its reason. Runs after the connection is registered for live events, so
- * every event is either in the plan or arrives live; {@link Plan#deliveredThrough()} tells which.
+ * cursor, or a gap with its reason. A cursor without a live session (no token, or an unknown or
+ * expired one) still recovers every followed stream that is not private to a session: broadcast,
+ * topics, the user's stream. The new session's own stream has nothing to recover, and the earlier
+ * session's stream is not followed, so its events are never replayed to the new session; the {@code
+ * connected} event says {@code newSession} instead. Runs after the connection is registered for
+ * live events, so every event is either in the plan or arrives live; {@link
+ * Plan#deliveredThrough()} tells which.
  *
  * <p>Not thread-safe; one per connection attempt.
  */
@@ -25,6 +30,7 @@ final class RecoveryPlanner {
 
     private final EventStore store;
     private final EngineMetrics metrics;
+    private boolean newSession;
 
     RecoveryPlanner(EventStore store, EngineMetrics metrics) {
         this.store = store;
@@ -35,7 +41,12 @@ final class RecoveryPlanner {
         String text = admission.cursorText();
         if (text == null) {
             long head = store.head();
-            return new Plan(new Recovery(false, false, null, 0, position(head)), List.of(), head);
+            return new Plan(
+                    new Recovery(false, false, null, 0, position(head), false), List.of(), head);
+        }
+        newSession = admission.newSession();
+        if (newSession) {
+            metrics.sessionReplaced();
         }
         metrics.reconnected();
         Optional<Cursor> parsed = Cursor.parse(text);
@@ -49,22 +60,21 @@ final class RecoveryPlanner {
         if (cursor.sequence() > store.head()) {
             return gap(GapReason.INVALID);
         }
-        if (admission.newSession()) {
-            return gap(GapReason.EXPIRED);
-        }
         History history = store.readAfter(admission.streams(), cursor.sequence());
         if (!history.complete()) {
             return gap(GapReason.OVERFLOW);
         }
         metrics.replayed(history.events().size());
-        Recovery recovery = new Recovery(true, true, null, history.events().size(), cursor);
+        Recovery recovery =
+                new Recovery(true, true, null, history.events().size(), cursor, newSession);
         return new Plan(recovery, history.events(), history.head());
     }
 
     private Plan gap(GapReason reason) {
         metrics.recoveryFailed(reason);
         long head = store.head();
-        return new Plan(new Recovery(true, false, reason, 0, position(head)), List.of(), head);
+        return new Plan(
+                new Recovery(true, false, reason, 0, position(head), newSession), List.of(), head);
     }
 
     private Cursor position(long sequence) {

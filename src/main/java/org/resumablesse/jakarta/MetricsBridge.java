@@ -31,12 +31,14 @@ final class MetricsBridge implements EngineMetrics {
     static final String EVENTS_REPLAYED = PREFIX + "events_replayed";
     static final String RECONNECTIONS = PREFIX + "reconnections";
     static final String RECOVERIES_FAILED = PREFIX + "recoveries_failed";
+    static final String SESSIONS_REPLACED = PREFIX + "sessions_replaced";
     static final String CONNECTIONS_CLOSED = PREFIX + "connections_closed";
 
     private final Counter published;
     private final Counter delivered;
     private final Counter replayed;
     private final Counter reconnections;
+    private final Counter sessionsReplaced;
     private final Map<GapReason, Counter> failed = new EnumMap<>(GapReason.class);
     private final Map<CloseCause, Counter> closed = new EnumMap<>(CloseCause.class);
 
@@ -50,6 +52,11 @@ final class MetricsBridge implements EngineMetrics {
                         meta(EVENTS_REPLAYED, "Missed events sent to reconnecting clients"));
         reconnections =
                 registry.counter(meta(RECONNECTIONS, "Connections that came with a cursor"));
+        sessionsReplaced =
+                registry.counter(
+                        meta(
+                                SESSIONS_REPLACED,
+                                "Reconnections with a cursor that got a new session"));
         for (GapReason reason : GapReason.values()) {
             failed.put(
                     reason,
@@ -141,6 +148,11 @@ final class MetricsBridge implements EngineMetrics {
     @Override
     public void reconnected() {
         reconnections.inc();
+    }
+
+    @Override
+    public void sessionReplaced() {
+        sessionsReplaced.inc();
     }
 
     @Override

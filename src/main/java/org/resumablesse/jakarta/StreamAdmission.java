@@ -1,5 +1,6 @@
 package org.resumablesse.jakarta;
 
+import java.util.List;
 import java.util.Map;
 import org.resumablesse.core.Admission;
 import org.resumablesse.core.ConnectionRefusedException;
@@ -9,7 +10,8 @@ import org.resumablesse.core.SseEngine;
  * The one admission path of both stream endpoints (JAX-RS and Servlet): reads the token (cookie,
  * then the {@value #SESSION_HEADER} header), the cursor ({@code Last-Event-ID}, else the {@code
  * lastEventId} query parameter), the {@code topic} query parameters and the principal, and lets the
- * engine resume or issue the session. A reached limit or a malformed topic is refused with an error
+ * engine resume or issue the session. The cursor is also read from {@code lastEventID}, the
+ * spelling Mercure's clients send. A reached limit or a malformed topic is refused with an error
  * status and a plain-text reason; everything a client can recover from is left to the in-band
  * {@code connected} event.
  *
@@ -19,6 +21,12 @@ public final class StreamAdmission {
 
     /** The header a client without cookies sends its token in. */
     public static final String SESSION_HEADER = "X-SSE-Session-ID";
+
+    /**
+     * The query parameters a cursor is read from when the {@code Last-Event-ID} header is missing
+     * or blank, in this order: ours, then the spelling Mercure's clients send.
+     */
+    public static final List<String> CURSOR_PARAMETERS = List.of("lastEventId", "lastEventID");
 
     /** The stream's content type. */
     public static final String CONTENT_TYPE = "text/event-stream;charset=UTF-8";
@@ -60,13 +68,11 @@ public final class StreamAdmission {
         if (token == null) {
             token = request.header(SESSION_HEADER);
         }
-        String cursor = request.header("Last-Event-ID");
-        if (cursor == null || cursor.isBlank()) {
-            cursor = request.query("lastEventId");
-        }
         Admission admission;
         try {
-            admission = engine.admit(token, cursor, request.queryValues("topic"), request.user());
+            admission =
+                    engine.admit(
+                            token, cursor(request), request.queryValues("topic"), request.user());
         } catch (ConnectionRefusedException e) {
             return refusal(e);
         }
@@ -76,6 +82,24 @@ public final class StreamAdmission {
                         : SessionCookie.header(
                                 settings, admission.token(), request.rawPath(), request.secure());
         return new Admitted(admission, cookie);
+    }
+
+    /**
+     * The cursor a request carries: the {@code Last-Event-ID} header, else the first of {@link
+     * #CURSOR_PARAMETERS} that is present and not blank; null when there is none.
+     */
+    static String cursor(StreamRequest request) {
+        String header = request.header("Last-Event-ID");
+        if (header != null && !header.isBlank()) {
+            return header;
+        }
+        for (String name : CURSOR_PARAMETERS) {
+            String value = request.query(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
     }
 
     /** The answer to a refused connection, from admission or from opening the stream. */

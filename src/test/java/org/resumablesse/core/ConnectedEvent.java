@@ -27,6 +27,16 @@ record ConnectedEvent(
                 Integer.parseInt(find(REPLAYED, json).group(1)));
     }
 
+    /** Whether the first {@code connected} event a transport received says the session is new. */
+    static boolean saysNewSession(RecordingTransport transport) {
+        return transport.parsed().events().stream()
+                .filter(event -> event.type().equals("connected"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no connected event"))
+                .data()
+                .contains("\"newSession\":true");
+    }
+
     /** The first {@code connected} event a transport received. */
     static ConnectedEvent of(RecordingTransport transport) {
         return transport.parsed().events().stream()

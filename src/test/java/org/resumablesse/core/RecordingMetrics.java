@@ -11,6 +11,12 @@ final class RecordingMetrics implements EngineMetrics {
     final List<GapReason> gaps = new CopyOnWriteArrayList<>();
     final AtomicInteger delivered = new AtomicInteger();
     final AtomicInteger published = new AtomicInteger();
+    final AtomicInteger sessionsReplaced = new AtomicInteger();
+
+    @Override
+    public void sessionReplaced() {
+        sessionsReplaced.incrementAndGet();
+    }
 
     @Override
     public void published() {

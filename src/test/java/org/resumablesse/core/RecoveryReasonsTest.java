@@ -104,10 +104,20 @@ class RecoveryReasonsTest {
     }
 
     @Test
-    void reportsACursorWithoutAKnownSessionAsExpired() {
-        RecordingTransport back = reconnect(null, client.lastEventId());
+    void reportsAnOverflowToACursorWithoutASessionWhenAPublicStreamDroppedAMissedEvent() {
+        String cursor = client.lastEventId();
+        client.disconnect();
+        for (int i = 0; i < 4; i++) {
+            engine.publish(ServerEvent.broadcast("b", "" + i));
+        }
 
-        assertThat(ConnectedEvent.of(back).reason()).isEqualTo("expired");
+        RecordingTransport back = reconnect(null, cursor);
+
+        assertThat(ConnectedEvent.of(back).reason()).isEqualTo("overflow");
+        assertThat(ConnectedEvent.saysNewSession(back)).isTrue();
+        assertThat(back.events()).isEmpty();
+        assertThat(metrics.sessionsReplaced).hasValue(1);
+        assertThat(metrics.gaps).containsExactly(GapReason.OVERFLOW);
     }
 
     @ParameterizedTest

@@ -324,7 +324,7 @@ final class ReplayHarness {
         Runnable planStarts =
                 () -> {
                     before.forEach(target -> publish(target, index));
-                    expected[0] = expect(cursor, newSession, followed);
+                    expected[0] = expect(cursor, followed);
                     readHead[0] = head();
                 };
         store.hooks(planStarts, () -> after.forEach(target -> publish(target, index)));
@@ -356,7 +356,7 @@ final class ReplayHarness {
     }
 
     /** What the client must be told, by the rules in their order of precedence. */
-    private Expected expect(String cursor, boolean newSession, Set<Audience> followed) {
+    private Expected expect(String cursor, Set<Audience> followed) {
         long head = head();
         if (cursor == null || cursor.isBlank()) {
             return new Expected(false, false, null, head);
@@ -371,9 +371,6 @@ final class ReplayHarness {
         long after = parsed.get().sequence();
         if (after > head) {
             return new Expected(true, false, GapReason.INVALID, head);
-        }
-        if (newSession) {
-            return new Expected(true, false, GapReason.EXPIRED, head);
         }
         boolean gap =
                 lost.stream()

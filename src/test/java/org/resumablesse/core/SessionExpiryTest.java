@@ -72,7 +72,7 @@ class SessionExpiryTest {
     }
 
     @Test
-    void doesNotAdoptTheTokenOfAnExpiredSessionAndReportsItsCursorAsExpired() {
+    void doesNotAdoptTheTokenOfAnExpiredSessionNorReplayItsEventsToTheNewOne() {
         Client client = Client.connect(engine);
         engine.publish(ServerEvent.broadcast("news", "1"));
         client.disconnect();
@@ -89,10 +89,11 @@ class SessionExpiryTest {
         assertThat(admission.session().id()).isNotEqualTo(client.sessionId);
         ConnectedEvent connected = ConnectedEvent.of(transport);
         assertThat(connected.reconnection()).isTrue();
-        assertThat(connected.recovered()).isFalse();
-        assertThat(connected.reason()).isEqualTo("expired");
+        assertThat(connected.recovered()).isTrue();
+        assertThat(connected.reason()).isNull();
+        assertThat(ConnectedEvent.saysNewSession(transport)).isTrue();
         assertThat(connected.sessionId()).isEqualTo(admission.session().id());
-        assertThat(transport.events()).isEmpty();
+        assertThat(transport.events()).as("the expired session's own event").isEmpty();
     }
 
     @Test

@@ -115,7 +115,7 @@ class SessionsTest {
     }
 
     @Test
-    void issuesANewSessionForATokenItNeverIssuedAndReportsTheCursorAsExpired() {
+    void issuesANewSessionForATokenItNeverIssuedAndSaysSoInConnected() {
         SseEngine engine = engine(TestEngines.settings());
         Client client = Client.connect(engine);
         String forged = new SessionIds(new SecureRandom()).newToken();
@@ -127,7 +127,8 @@ class SessionsTest {
         assertThat(admission.newSession()).isTrue();
         assertThat(admission.token()).isNotEqualTo(forged);
         assertThat(admission.session().id()).isNotEqualTo(client.sessionId);
-        assertThat(ConnectedEvent.of(transport).reason()).isEqualTo("expired");
+        assertThat(ConnectedEvent.of(transport).recovered()).isTrue();
+        assertThat(ConnectedEvent.saysNewSession(transport)).isTrue();
     }
 
     @Test

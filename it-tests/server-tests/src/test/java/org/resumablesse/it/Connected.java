@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param recovered whether every missed event follows
  * @param reason why not, when a cursor was given and recovery failed
  * @param replayed how many replayed events follow
+ * @param newSession whether a cursor came without a live session, so a new one was issued
  */
 public record Connected(
         String id,
@@ -25,7 +26,8 @@ public record Connected(
         boolean reconnection,
         boolean recovered,
         Optional<String> reason,
-        int replayed) {
+        int replayed,
+        boolean newSession) {
 
     public static Connected of(SseEvent event) {
         assertEquals("connected", event.name(), () -> "not a connected event: " + event);
@@ -39,7 +41,8 @@ public record Connected(
                 json.containsKey("reason")
                         ? Optional.of(json.getString("reason"))
                         : Optional.empty(),
-                json.getInt("replayed"));
+                json.getInt("replayed"),
+                json.getBoolean("newSession", false));
     }
 
     /** Waits for the stream's connected event and reads it. */

@@ -159,7 +159,7 @@ class SessionAndProtocolIT extends ServerIT {
     }
 
     @Test
-    void sessionAwayLongerThanTtlGetsNewSessionAndExpiredReason() {
+    void sessionAwayLongerThanTtlGetsNewSessionAndItsBroadcastsButNotItsOwnEvents() {
         SseClient first = streams.open(demo().stream().label("expiring"));
         String session = Connected.await(first).sessionId();
         String token = first.sessionToken();
@@ -168,6 +168,9 @@ class SessionAndProtocolIT extends ServerIT {
         demo().toSession(session, name, "seen");
         first.awaitEvent(named(name), Timeouts.DEFAULT);
         String cursor = first.drop();
+        String missed = Names.unique("missed");
+        String mine = demo().toSession(session, missed + "-mine", "for the old session");
+        String broadcast = demo().broadcast(missed, "for everyone");
 
         await("session " + session + " expires")
                 .atMost(Timeouts.DEFAULT)
@@ -181,9 +184,45 @@ class SessionAndProtocolIT extends ServerIT {
         assertNotEquals(session, connected.sessionId());
         assertNotEquals(token, back.sessionToken(), "a new token is issued");
         assertTrue(connected.reconnection());
-        assertFalse(connected.recovered());
-        assertEquals(Optional.of("expired"), connected.reason());
-        assertEquals(0, connected.replayed());
+        assertTrue(connected.recovered(), back::transcript);
+        assertTrue(connected.newSession(), back::transcript);
+        assertEquals(Optional.empty(), connected.reason());
+        assertEquals(1, connected.replayed(), back::transcript);
+        assertEquals(broadcast, back.awaitEvent(named(missed), Timeouts.DEFAULT).id());
+        assertEquals(List.of(), back.events(named(missed + "-mine")), () -> "not " + mine);
+    }
+
+    @Test
+    void cursorInMercuresQueryParameterResumesAndTheHeaderWinsOverIt() {
+        SseClient first = streams.open(demo().stream().label("mercure"));
+        String session = Connected.await(first).sessionId();
+        String token = first.sessionToken();
+        String name = Names.unique("mercure");
+        String seen = demo().toSession(session, name, "seen");
+        first.awaitEvent(named(name), Timeouts.DEFAULT);
+        String cursor = first.drop();
+        String missed = demo().toSession(session, name, "missed");
+
+        SseClient byQuery =
+                streams.open(
+                        demo().stream()
+                                .sessionHeader(token)
+                                .query("lastEventID", cursor)
+                                .label("q"));
+        SseClient headerWins =
+                streams.open(
+                        demo().stream()
+                                .sessionHeader(token)
+                                .query("lastEventID", cursor)
+                                .lastEventId(missed)
+                                .label("header"));
+
+        assertEquals(cursor, Connected.await(byQuery).id());
+        assertEquals(1, Connected.await(byQuery).replayed(), byQuery::transcript);
+        assertEquals(missed, byQuery.awaitEvent(named(name), Timeouts.DEFAULT).id());
+        assertEquals(missed, Connected.await(headerWins).id(), headerWins::transcript);
+        assertEquals(0, Connected.await(headerWins).replayed(), headerWins::transcript);
+        assertNotEquals(seen, missed);
     }
 
     @Test

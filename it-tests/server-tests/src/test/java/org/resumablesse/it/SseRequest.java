@@ -25,6 +25,7 @@ public final class SseRequest {
     private final List<String> topics = new ArrayList<>();
     private final List<String[]> headers = new ArrayList<>();
     private String lastEventIdQuery;
+    private final List<String[]> query = new ArrayList<>();
     private String label = "stream";
 
     SseRequest(URI events) {
@@ -55,6 +56,12 @@ public final class SseRequest {
     /** Sends the cursor as the {@code lastEventId} query parameter, as a reloaded page does. */
     public SseRequest lastEventIdQuery(String id) {
         lastEventIdQuery = id;
+        return this;
+    }
+
+    /** Adds any other query parameter, e.g. the cursor under another client's name. */
+    public SseRequest query(String name, String value) {
+        query.add(new String[] {name, value});
         return this;
     }
 
@@ -98,6 +105,7 @@ public final class SseRequest {
         if (lastEventIdQuery != null) {
             query.add("lastEventId=" + encode(lastEventIdQuery));
         }
+        this.query.forEach(q -> query.add(encode(q[0]) + "=" + encode(q[1])));
         return query.isEmpty() ? events : URI.create(events + "?" + String.join("&", query));
     }
 
