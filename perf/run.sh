@@ -7,6 +7,7 @@
 #   perf/run.sh --smoke              tiny numbers on Payara Micro; exits 1 if a client missed events
 #   perf/run.sh --servers payara --scenarios 1,2 --reps 3 --targets ceiling,plain,module
 #   perf/run.sh --scenarios 1 --events 5000 --targets module   scenario 1 as a burst of 5,000 events
+#   perf/run.sh --scenarios 3 --idle 10000,50000                  scenario 3 at other numbers
 #   perf/run.sh jmh [JMH options]    scenario 6: JMH on the encoder and the in-memory store
 #
 # PERF_SKIP_BUILD=1 skips the build. The report is printed and written to

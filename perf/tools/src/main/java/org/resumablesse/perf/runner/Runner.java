@@ -263,6 +263,7 @@ public final class Runner {
             Path out = null;
             Integer reps = null;
             Long events = null;
+            List<Integer> idle = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--quick" -> settings = Settings.quick();
@@ -282,6 +283,11 @@ public final class Runner {
                     case "--targets" -> targets = List.of(args[++i].split(","));
                     case "--reps" -> reps = Integer.valueOf(args[++i]);
                     case "--events" -> events = Long.valueOf(args[++i]);
+                    case "--idle" ->
+                            idle =
+                                    Arrays.stream(args[++i].split(","))
+                                            .map(Integer::valueOf)
+                                            .toList();
                     case "--out" -> out = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -291,6 +297,9 @@ public final class Runner {
             }
             if (events != null) {
                 settings = settings.withSaturatingEvents(events);
+            }
+            if (idle != null) {
+                settings = settings.withIdleCounts(idle);
             }
             return new Options(List.of(args), settings, servers, scenarios, targets, strict, out);
         }

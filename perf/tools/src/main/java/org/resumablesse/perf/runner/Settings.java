@@ -72,6 +72,11 @@ record Settings(
         return new Settings(reps, warmUp, burst, rated, idleCounts, storm, stalled);
     }
 
+    /** Scenario 3 at these numbers of idle connections. */
+    Settings withIdleCounts(List<Integer> counts) {
+        return new Settings(reps, warmUp, saturating, rated, counts, storm, stalled);
+    }
+
     Settings withReps(int newReps) {
         return new Settings(newReps, warmUp, saturating, rated, idleCounts, storm, stalled);
     }
