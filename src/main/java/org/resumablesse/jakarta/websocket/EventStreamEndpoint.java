@@ -8,7 +8,6 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
 import org.resumablesse.core.Connection;
 import org.resumablesse.core.ConnectionRefusedException;
 import org.resumablesse.jakarta.SseSessionManager;
@@ -34,10 +33,10 @@ public final class EventStreamEndpoint extends Endpoint {
 
     private record Open(Connection connection, WebSocketTransport transport) {}
 
-    private final Supplier<SseSessionManager> manager;
+    private final HandshakeAdmission admissions;
 
-    EventStreamEndpoint(Supplier<SseSessionManager> manager) {
-        this.manager = manager;
+    EventStreamEndpoint(HandshakeAdmission admissions) {
+        this.admissions = admissions;
     }
 
     @Override
@@ -47,14 +46,19 @@ public final class EventStreamEndpoint extends Endpoint {
             refuse(session, refused);
             return;
         }
-        if (!(outcome instanceof StreamAdmission.Admitted admitted)) {
+        if (!(outcome instanceof HandshakeAdmission.Pending pending)) {
             close(session, CloseReason.CloseCodes.UNEXPECTED_CONDITION, "not admitted");
             return;
         }
+        if (!admissions.take(pending)) {
+            refuse(session, new StreamAdmission.Refused(503, "30", "the handshake took too long"));
+            return;
+        }
+        StreamAdmission.Admitted admitted = pending.admitted();
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(MAX_INCOMING);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) ignored -> {});
-        SseSessionManager found = manager.get();
+        SseSessionManager found = admissions.manager();
         Executor closes = found.writes();
         WebSocketTransport transport =
                 new WebSocketTransport(session.getAsyncRemote(), () -> closeLater(session, closes));

@@ -6,6 +6,10 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.resumablesse.core.SseEngine;
 import org.resumablesse.jakarta.SseSessionManager;
 import org.resumablesse.jakarta.StreamAdmission;
 
@@ -21,29 +25,85 @@ import org.resumablesse.jakarta.StreamAdmission;
  */
 final class HandshakeAdmission extends ServerEndpointConfig.Configurator {
 
-    /** The user property that holds the {@link StreamAdmission.Outcome}. */
+    /**
+     * The user property that holds the outcome: a {@link Pending} admission or a {@link
+     * StreamAdmission.Refused}.
+     */
     static final String OUTCOME = "org.resumablesse.websocket.outcome";
 
+    /** How long an admission may wait for its connection to open before its slot is given back. */
+    static final long GIVE_BACK_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    /** An admission waiting for its connection to open; compared by identity. */
+    static final class Pending {
+        private final StreamAdmission.Admitted admitted;
+        private final long sinceNanos;
+
+        Pending(StreamAdmission.Admitted admitted, long sinceNanos) {
+            this.admitted = admitted;
+            this.sinceNanos = sinceNanos;
+        }
+
+        StreamAdmission.Admitted admitted() {
+            return admitted;
+        }
+    }
+
+    private final Set<Pending> unopened = ConcurrentHashMap.newKeySet();
     private volatile SseSessionManager manager;
 
     @Override
     public void modifyHandshake(
             ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
         SseSessionManager found = manager();
+        long now = System.nanoTime();
+        giveBackStale(found.engine(), now);
         StreamAdmission.Outcome outcome =
                 StreamAdmission.admit(
                         found.engine(),
                         found.endpoint(),
                         new HandshakeStreamRequest(request, streamPath(request.getRequestURI())));
-        if (outcome instanceof StreamAdmission.Admitted admitted && admitted.setCookie() != null) {
-            response.getHeaders().put("Set-Cookie", List.of(admitted.setCookie()));
+        if (outcome instanceof StreamAdmission.Admitted admitted) {
+            if (admitted.setCookie() != null) {
+                response.getHeaders().put("Set-Cookie", List.of(admitted.setCookie()));
+            }
+            config.getUserProperties().put(OUTCOME, pending(admitted, now));
+        } else {
+            config.getUserProperties().put(OUTCOME, outcome);
         }
-        config.getUserProperties().put(OUTCOME, outcome);
+    }
+
+    /** Holds an admission until its connection opens or {@link #giveBackStale} gives it back. */
+    Pending pending(StreamAdmission.Admitted admitted, long nowNanos) {
+        Pending pending = new Pending(admitted, nowNanos);
+        unopened.add(pending);
+        return pending;
+    }
+
+    /**
+     * Takes over a pending admission for its connection.
+     *
+     * @return false when it waited so long that its slot was given back
+     */
+    boolean take(Pending pending) {
+        return unopened.remove(pending);
+    }
+
+    /**
+     * Gives back the slots of admissions whose connection never opened (the handshake failed after
+     * this configurator ran), so that they do not hold their session's connections forever.
+     */
+    void giveBackStale(SseEngine engine, long nowNanos) {
+        for (Pending pending : unopened) {
+            if (nowNanos - pending.sinceNanos > GIVE_BACK_NANOS && unopened.remove(pending)) {
+                engine.cancel(pending.admitted.admission());
+            }
+        }
     }
 
     @Override
     public <T> T getEndpointInstance(Class<T> type) {
-        return type.cast(new EventStreamEndpoint(this::manager));
+        return type.cast(new EventStreamEndpoint(this));
     }
 
     /**
