@@ -33,7 +33,9 @@ function sse(url, options, sink) {
 // reconnects after every close: after the last `retry:` once the stream was open, like EventSource.
 function websocket(url, options, sink) {
   const from = new URL(url);
-  const u = new URL(options.websocketUrl || from.pathname.replace(/\/?$/, '/ws'), from);
+  const u = options.websocketUrl
+    ? new URL(options.websocketUrl, document.baseURI)
+    : new URL(from.pathname.replace(/\/?$/, '/ws'), from);
   u.search = from.search;
   u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(u.href);
