@@ -27,7 +27,11 @@ function setText(id, value) {
 
 function open() {
   closeStream();
-  const stream = new ResumableEventSource(state.endpoint, { topics: state.topics });
+  // Both stream paths fall back to the same WebSocket stream (the cookie's Path is / in the demo).
+  const stream = new ResumableEventSource(state.endpoint, {
+    topics: state.topics,
+    websocketUrl: 'sse/events/ws',
+  });
   state.stream = demo.stream = stream;
   setText('state', 'connecting');
   stream.on('open', () => setText('state', 'open (this tab holds the connection)'));

@@ -15,11 +15,18 @@ export interface ResumableEventSourceOptions {
    */
   share?: boolean;
   /**
-   * `'auto'` (default) and `'sse'` use EventSource. `'websocket'` is reserved: the constructor
-   * throws "not available yet" until the server has a WebSocket endpoint; `'auto'` will then fall
-   * back to it when SSE fails repeatedly.
+   * `'sse'` uses EventSource; `'websocket'` the server's WebSocket stream (same frames, same
+   * cursor and session cookie). `'auto'` (default) starts with EventSource and switches to the
+   * other transport after 3 connections in a row failed to open (an error status, a refused
+   * WebSocket), back and forth, until one opens; it then stays on that one.
    */
   transport?: Transport;
+  /**
+   * The WebSocket stream, relative to the document; default: the stream URL's path plus `/ws`
+   * (`sse/events` → `sse/events/ws`, the server's endpoint). The stream's query (topics, cursor)
+   * is added. For a stream elsewhere (e.g. `api/events`) give `sse/events/ws`.
+   */
+  websocketUrl?: string;
   /** Sends cookies to a cross-origin stream (EventSource's option). Default false. */
   withCredentials?: boolean;
   /**
@@ -55,7 +62,8 @@ export interface ResumableEvent<T = string> {
   id: string;
   /**
    * The event's data: text for application events, the ConnectedStatus for `connected`,
-   * `{leader: true}` for `open`, `{attempt, delay}` for `error` (a new connection after `delay` ms).
+   * `{leader: true}` for `open`, `{attempt, delay, transport}` for `error` (a new connection
+   * after `delay` ms, over `transport`).
    */
   data: T;
 }
@@ -69,7 +77,7 @@ export declare class ResumableEventSource implements AsyncIterable<ResumableEven
   /**
    * Opens the stream at once (or joins the tab that has it open).
    * @param url the stream, relative to the document, e.g. `api/events`
-   * @throws Error for a transport that is unknown or not available yet
+   * @throws Error for an unknown transport
    */
   constructor(url: string, options?: ResumableEventSourceOptions);
 
@@ -79,6 +87,8 @@ export declare class ResumableEventSource implements AsyncIterable<ResumableEven
   readonly lastEventId: string;
   /** The latest `connected` status; null before the first. */
   readonly status: ConnectedStatus | null;
+  /** The transport this tab connects with now (for `'auto'`, the one it has switched to). */
+  readonly transport: 'sse' | 'websocket';
   /** True while this tab holds the connection for all tabs. */
   readonly leader: boolean;
   /** True after close(). */
@@ -90,7 +100,10 @@ export declare class ResumableEventSource implements AsyncIterable<ResumableEven
    */
   on(name: 'connected', handler: (event: ResumableEvent<ConnectedStatus>) => void): () => void;
   on(name: 'open', handler: (event: ResumableEvent<{ leader: true }>) => void): () => void;
-  on(name: 'error', handler: (event: ResumableEvent<{ attempt: number; delay: number }>) => void): () => void;
+  on(
+    name: 'error',
+    handler: (event: ResumableEvent<{ attempt: number; delay: number; transport: 'sse' | 'websocket' }>) => void,
+  ): () => void;
   on(name: string, handler: (event: ResumableEvent<string>) => void): () => void;
 
   /** Every event this stream emits from now on, until close(); listens only for known names. */

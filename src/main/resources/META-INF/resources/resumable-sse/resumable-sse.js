@@ -1,9 +1,12 @@
 // Resumable SSE browser client: an EventSource that resumes after reloads and after the browser gave
-// up, and that one tab runs for every tab of the browser. Guide: docs/howto/browser-client.md.
-// Types: resumable-sse.d.ts beside this file. No dependencies; served from the library jar.
+// up, that one tab runs for every tab of the browser, and that falls back to the WebSocket stream.
+// Guide: docs/howto/browser-client.md. Types: resumable-sse.d.ts beside this file. No dependencies;
+// served from the library jar.
 
 const RESERVED = ['connected', 'open', 'error'];
 const RING = 256;
+// 'auto' switches between SSE and WebSocket after this many connections in a row failed to open.
+const FALLBACK = 3;
 
 // Ids are <16 hex epoch>-<19 digit sequence>: within one epoch they sort as strings. An id of
 // another epoch than the last one seen is new (the server says so in `connected` first).
@@ -11,7 +14,7 @@ const epoch = (id) => id.slice(0, 16);
 const newer = (id, last) => !last || epoch(id) !== epoch(last) || id > last;
 
 // A transport opens one connection to the stream and reports through the sink; the module recreates
-// it when it reports closed(). A WebSocket transport will implement the same contract.
+// it when it reports closed(wait): after `wait` ms, or after a backoff when there is none.
 function sse(url, options, sink) {
   const source = new EventSource(url, { withCredentials: !!options.withCredentials });
   const relay = (e) => sink.event(e.type, e.lastEventId, e.data);
@@ -25,7 +28,47 @@ function sse(url, options, sink) {
   return { listen: (name) => source.addEventListener(name, relay), close: () => source.close() };
 }
 
-const TRANSPORTS = { auto: sse, sse, websocket: null };
+// The WebSocket stream (<stream path>/ws, or options.websocketUrl) sends the same frames as the
+// event stream, whole frames in each message; this reads them as EventSource would. The module
+// reconnects after every close: after the last `retry:` once the stream was open, like EventSource.
+function websocket(url, options, sink) {
+  const from = new URL(url);
+  const u = options.websocketUrl
+    ? new URL(options.websocketUrl, document.baseURI)
+    : new URL(from.pathname.replace(/\/?$/, '/ws'), from);
+  u.search = from.search;
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new WebSocket(u.href);
+  const names = new Set(['connected']);
+  let retry = -1;
+  socket.onmessage = (m) => {
+    for (const frame of String(m.data).split('\n\n')) {
+      let type = 'message', id = '', data = null;
+      for (const line of frame.split('\n')) {
+        const colon = line.indexOf(':');
+        if (!colon) continue;
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const value = colon < 0 ? '' : line.slice(colon + (line[colon + 1] === ' ' ? 2 : 1));
+        if (field === 'event') type = value;
+        else if (field === 'id') id = value;
+        else if (field === 'data') data = data === null ? value : data + '\n' + value;
+        else if (field === 'retry' && /^\d+$/.test(value)) retry = +value;
+      }
+      if (type === 'connected') sink.open();
+      if (data !== null && names.has(type)) sink.event(type, id, data);
+    }
+  };
+  socket.onclose = () => sink.closed(retry);
+  return {
+    listen: (name) => names.add(name),
+    close: () => {
+      socket.onclose = null;
+      socket.close();
+    },
+  };
+}
+
+const TRANSPORTS = { auto: sse, sse, websocket };
 
 function store(key, id) {
   try {
@@ -56,11 +99,8 @@ export class ResumableEventSource {
       ...options,
     });
     this._transport = TRANSPORTS[o.transport];
-    if (!this._transport) {
-      throw new Error(
-        'Resumable SSE: transport "' + o.transport + '" is ' +
-          (o.transport in TRANSPORTS ? 'not available yet' : 'unknown'));
-    }
+    if (!this._transport) throw new Error('Resumable SSE: transport "' + o.transport + '" is unknown');
+    this.transport = o.transport === 'websocket' ? o.transport : 'sse';
     const u = new URL(url, document.baseURI);
     o.topics.forEach((topic) => u.searchParams.append('topic', topic));
     this.url = u.href;
@@ -179,18 +219,25 @@ export class ResumableEventSource {
         this._emit('open', '', { leader: true });
       },
       event: (type, id, data) => this._receive({ type, id, data }, true),
-      closed: () => this._retry(),
+      closed: (wait) => this._retry(wait),
     });
     this._names.forEach((name) => this._source.listen(name));
   }
 
-  // Full jitter: a random delay between 0 and an exponentially growing cap, never above maxDelay.
-  _retry() {
+  // Full jitter: a random delay between 0 and an exponentially growing cap, never above maxDelay;
+  // or the stream's own `retry:` when it was open (WebSocket; EventSource waits it by itself).
+  _retry(wait) {
     this._source.close();
     this._source = null;
     const o = this.options;
-    const delay = Math.random() * Math.min(o.maxDelay, o.minDelay * 2 ** this._attempt++);
-    this._emit('error', '', { attempt: this._attempt, delay });
+    const cap = Math.min(o.maxDelay, o.minDelay * 2 ** this._attempt++);
+    const delay = wait >= 0 ? wait : Math.random() * cap;
+    // 'auto' tries the other transport after FALLBACK failures in a row; the backoff keeps growing.
+    if (o.transport === 'auto' && this._attempt % FALLBACK === 0) {
+      this.transport = this.transport === 'sse' ? 'websocket' : 'sse';
+      this._transport = TRANSPORTS[this.transport];
+    }
+    this._emit('error', '', { attempt: this._attempt, delay, transport: this.transport });
     this._timer = setTimeout(() => this._connect(), delay);
   }
 

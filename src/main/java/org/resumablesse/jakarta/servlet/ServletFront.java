@@ -2,11 +2,14 @@ package org.resumablesse.jakarta.servlet;
 
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.resumablesse.jakarta.TransportSettings;
+import org.resumablesse.jakarta.websocket.WebSocketFront;
 
 /**
  * Mounts {@link EventStreamServlet} at {@value #PATH} in every WAR that bundles the library and can
@@ -14,6 +17,8 @@ import org.resumablesse.jakarta.TransportSettings;
  * the JAX-RS application's {@code /sse/*}, so the library's own mount is served by the Servlet
  * transport while an application's own JAX-RS path ({@code <app-path>/events}) stays on JAX-RS. A
  * {@code web.xml} that declares a servlet named {@value #NAME} (with its own mapping) moves it.
+ * Where the application has a WebSocket container, it also mounts the WebSocket stream ({@link
+ * WebSocketFront}), whatever the transport setting.
  *
  * <p>Found by the container through {@code META-INF/services}; stateless.
  */
@@ -29,6 +34,7 @@ public final class ServletFront implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        mountWebSocket(context);
         TransportSettings settings =
                 TransportSettings.read(ConfigProvider.getConfig(context.getClassLoader()));
         if (!settings.servletFront()) {
@@ -50,5 +56,26 @@ public final class ServletFront implements ServletContainerInitializer {
         if (!taken.isEmpty()) {
             LOG.warning(PATH + " is mapped by the application already; not mounting the stream");
         }
+    }
+
+    /**
+     * Mounts the WebSocket stream where the application has a WebSocket container. Its initializer
+     * may run after this one, so where the container is not there yet, this looks again once the
+     * context is initialized; where it never is, the WebSocket API is never loaded.
+     */
+    private static void mountWebSocket(ServletContext context) {
+        if (context.getAttribute(WebSocketFront.CONTAINER_ATTRIBUTE) != null) {
+            WebSocketFront.register(context);
+            return;
+        }
+        context.addListener(
+                new ServletContextListener() {
+                    @Override
+                    public void contextInitialized(ServletContextEvent event) {
+                        if (context.getAttribute(WebSocketFront.CONTAINER_ATTRIBUTE) != null) {
+                            WebSocketFront.register(context);
+                        }
+                    }
+                });
     }
 }

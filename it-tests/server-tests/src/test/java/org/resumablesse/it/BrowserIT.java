@@ -26,8 +26,9 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * The browser module ({@code resumable-sse/resumable-sse.js}) in a real headless Chromium, on the
  * demo page: every {@code message} event reaches the page exactly once and in order across a
  * reload, a stream closed by the server, a 503 outage, a reload of a tab that shares another tab's
- * connection, and a change of the tab that holds the shared connection. The page records what it
- * receives in {@code window.demo.log}. Payara only, with Debian's chromium (see {@link Chromium}).
+ * connection, a change of the tab that holds the shared connection, and a fallback to the WebSocket
+ * stream while the event stream is refused. The page records what it receives in {@code
+ * window.demo.log}. Payara only, with Debian's chromium (see {@link Chromium}).
  */
 @RunAsClient
 @DisabledIfSystemProperty(
@@ -115,7 +116,7 @@ class BrowserIT extends ServerIT {
     }
 
     @Test
-    void theWebsocketTransportIsRefusedAsNotAvailableYet() {
+    void anUnknownTransportIsRefused() {
         try (Chromium chromium = Chromium.start()) {
             openPage(chromium);
             Object message =
@@ -123,10 +124,43 @@ class BrowserIT extends ServerIT {
                             "const done = arguments[arguments.length - 1];"
                                     + "import('./resumable-sse/resumable-sse.js').then((m) => {"
                                     + "  try { new m.ResumableEventSource('api/events',"
-                                    + "      {transport: 'websocket'}); done('constructed'); }"
+                                    + "      {transport: 'carrier-pigeon'}); done('constructed'); }"
                                     + "  catch (e) { done(e.message); } });",
                             true);
-            assertEquals("Resumable SSE: transport \"websocket\" is not available yet", message);
+            assertEquals("Resumable SSE: transport \"carrier-pigeon\" is unknown", message);
+        }
+    }
+
+    @Test
+    void withSseRefusedThePageFallsBackToWebSocketAndStillRecoversExactly() {
+        try (Chromium chromium = Chromium.start()) {
+            openPage(chromium);
+            List<String> before = publish("before", 2);
+            awaitMessages(chromium, before);
+            assertEquals("sse", chromium.script("return window.demo.stream.transport"));
+            try {
+                // The demo's outage refuses both stream paths with 503; the WebSocket stream works.
+                outage(Duration.ofSeconds(120));
+                endStreamsFromServer();
+                List<String> missed = publish("missed", 3);
+                await("the page falls back to the WebSocket stream")
+                        .atMost(Timeouts.seconds(40))
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(
+                                () ->
+                                        "websocket"
+                                                .equals(
+                                                        chromium.script(
+                                                                "return window.demo.stream.transport")));
+                List<String> after = publish("after", 2);
+                awaitMessages(
+                        chromium, concat(before, concat(missed, after)), Timeouts.seconds(60));
+                JsonObject status = lastConnected(chromium);
+                assertTrue(status.getBoolean("recovered"), status::toString);
+                assertTrue(entries(chromium, "error").size() >= 3, "three refused SSE attempts");
+            } finally {
+                outage(Duration.ZERO);
+            }
         }
     }
 
