@@ -20,6 +20,7 @@ import org.resumablesse.ServerEvent;
 import org.resumablesse.SessionInfo;
 import org.resumablesse.core.ConnectionRefusedException.Reason;
 import org.resumablesse.spi.EventStore;
+import org.resumablesse.spi.SessionStore;
 import org.resumablesse.spi.StoredEvent;
 
 /**
@@ -27,8 +28,8 @@ import org.resumablesse.spi.StoredEvent;
  * reconnecting ones exactly or tells them why not, and runs expiry and heartbeats on a scheduler it
  * is given.
  *
- * <p>Lifecycle: construct, {@link #start}, use, {@link #close}. Thread-safe. It owns the store and
- * closes it.
+ * <p>Lifecycle: construct, {@link #start}, use, {@link #close}. Thread-safe. It owns the stores and
+ * closes them.
  */
 public final class SseEngine implements AutoCloseable {
 
@@ -39,6 +40,7 @@ public final class SseEngine implements AutoCloseable {
 
     private final EngineSettings settings;
     private final EventStore store;
+    private final SessionStore sessionStore;
     private final Clock clock;
     private final SecureRandom random;
     private final Delivery delivery;
@@ -50,18 +52,21 @@ public final class SseEngine implements AutoCloseable {
 
     /**
      * @param store the history; with reconnection disabled it is still used to number events
+     * @param sessionStore where sessions live; the engine closes it too
      * @param delivery runs the fan-out passes, one at a time; a pass never blocks (transports do
      *     not wait for clients), so one thread serves
      */
     public SseEngine(
             EngineSettings settings,
             EventStore store,
+            SessionStore sessionStore,
             Clock clock,
             SecureRandom random,
             Executor delivery,
             EngineMetrics metrics) {
         this.settings = settings;
         this.store = store;
+        this.sessionStore = sessionStore;
         this.clock = clock;
         this.random = random;
         this.delivery =
@@ -72,8 +77,26 @@ public final class SseEngine implements AutoCloseable {
                         settings.maxPendingBytes(),
                         settings.replayMarkers());
         this.metrics = metrics;
-        this.sessions = new SessionRegistry(new SessionIds(random), settings.maxSessions());
+        this.sessions = new SessionRegistry(new SessionIds(random), sessionStore);
         store.setAppendListener(new FanOut(subscriptions, delivery));
+    }
+
+    /** An engine on the given event store and the embedded in-memory session store. */
+    public SseEngine(
+            EngineSettings settings,
+            EventStore store,
+            Clock clock,
+            SecureRandom random,
+            Executor delivery,
+            EngineMetrics metrics) {
+        this(
+                settings,
+                store,
+                new InMemorySessionStore(settings.maxSessions()),
+                clock,
+                random,
+                delivery,
+                metrics);
     }
 
     /**
@@ -176,7 +199,7 @@ public final class SseEngine implements AutoCloseable {
         }
         Optional<Session> resumed = sessions.resume(token);
         if (resumed.isPresent()
-                && resumed.get().attach(settings.maxConnectionsPerSession())
+                && resumed.get().attach(settings.maxConnectionsPerSession(), clock.millis())
                         == Session.Attach.ATTACHED) {
             streams.add(resumed.get().stream());
             return new Admission(resumed.get(), token, false, streams, blankToNull(cursorText));
@@ -195,7 +218,6 @@ public final class SseEngine implements AutoCloseable {
                                         new ConnectionRefusedException(
                                                 Reason.TOO_MANY_SESSIONS,
                                                 "the server holds max-sessions already"));
-        issued.session().attach(settings.maxConnectionsPerSession());
         streams.add(issued.session().stream());
         return new Admission(
                 issued.session(), issued.token(), true, streams, blankToNull(cursorText));
@@ -289,15 +311,15 @@ public final class SseEngine implements AutoCloseable {
     void expire() {
         long now = clock.millis();
         long ttl = settings.bufferTtl().toMillis();
-        for (Session session : sessions.expireIdle(now, ttl)) {
-            store.removeStream(session.stream());
+        for (String sessionId : sessions.expireIdle(now, ttl)) {
+            store.removeStream(Audience.session(sessionId));
         }
         store.removeIdleStreams(
                 now - ttl,
                 stream ->
                         subscriptions.isFollowed(stream)
                                 || (stream.kind() == Audience.Kind.SESSION
-                                        && sessions.byId(stream.key()).isPresent()));
+                                        && sessions.isLive(stream.key())));
     }
 
     /**
@@ -351,7 +373,11 @@ public final class SseEngine implements AutoCloseable {
         for (Connection connection : subscriptions.all()) {
             connection.close(CloseCause.SHUTDOWN);
         }
-        store.close();
+        try {
+            store.close();
+        } finally {
+            sessionStore.close();
+        }
     }
 
     private void closed(Connection connection, CloseCause cause) {
