@@ -273,7 +273,8 @@ public final class SseEngine implements AutoCloseable {
                         recovery.position().format(),
                         recovery.toJson(sessionId),
                         retryMillis());
-        connection.begin(connected, plan.events(), plan.deliveredThrough());
+        connection.begin(
+                connected, plan.events(), recovery.position().epoch(), plan.deliveredThrough());
         return new Opened(connection, recovery);
     }
 
