@@ -22,7 +22,12 @@ public class EventRejectedException extends IllegalArgumentException {
         /** The data is not well-formed Unicode (it holds an unpaired surrogate). */
         INVALID_DATA,
         /** The module is not running (not started yet, or stopped at undeploy). */
-        NOT_RUNNING
+        NOT_RUNNING,
+        /**
+         * The shared store (Redis) could not be reached or did not answer in time; nothing was
+         * stored. Publishing again later may succeed.
+         */
+        STORE_UNAVAILABLE
     }
 
     private final Reason reason;

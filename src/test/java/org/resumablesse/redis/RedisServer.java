@@ -1,0 +1,122 @@
+package org.resumablesse.redis;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A {@code redis-server} of a test's own, on a free port, without persistence, stopped by its PID
+ * (never by name, and never the shared 6379). Not thread-safe; one per test class.
+ */
+final class RedisServer implements AutoCloseable {
+
+    private static final String BINARY = "/usr/bin/redis-server";
+
+    private final int port;
+    private Process process;
+
+    private RedisServer(int port) {
+        this.port = port;
+    }
+
+    /** Starts a server and waits (with a deadline) until it accepts connections. */
+    static RedisServer start() {
+        if (!new File(BINARY).canExecute()) {
+            throw new IllegalStateException(
+                    BINARY + " is missing: the Redis tests need it (apt-get install redis-server)");
+        }
+        RedisServer server = new RedisServer(freePort());
+        server.launch();
+        return server;
+    }
+
+    private void launch() {
+        try {
+            process =
+                    new ProcessBuilder(
+                                    List.of(
+                                            BINARY,
+                                            "--port",
+                                            Integer.toString(port),
+                                            "--bind",
+                                            "127.0.0.1",
+                                            "--save",
+                                            "",
+                                            "--appendonly",
+                                            "no",
+                                            "--daemonize",
+                                            "no"))
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + scaled(Duration.ofSeconds(10)).toNanos();
+        while (!accepts()) {
+            if (System.nanoTime() - deadline > 0 || !process.isAlive()) {
+                close();
+                throw new IllegalStateException("redis-server did not start on port " + port);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** Stops the server by its PID and waits for it to go. */
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Duration scaled(Duration base) {
+        String factor = System.getProperty("resumablesse.test.timeout-factor", "1");
+        double value;
+        try {
+            value = Double.parseDouble(factor.trim());
+        } catch (NumberFormatException e) {
+            value = 1;
+        }
+        return Duration.ofNanos((long) (base.toNanos() * Math.max(1, value)));
+    }
+}
