@@ -166,14 +166,9 @@ public final class RedisEventStore implements EventStore {
                     "Redis did not store the event: " + e.getMessage());
         }
         epoch = (String) result.get(0);
-        StoredEvent event =
-                new StoredEvent(
-                        epoch,
-                        Long.parseLong((String) result.get(1)),
-                        stream,
-                        name,
-                        data,
-                        timeMillis);
+        long sequence = Long.parseLong((String) result.get(1));
+        knownHead = sequence;
+        StoredEvent event = new StoredEvent(epoch, sequence, stream, name, data, timeMillis);
         listener.appended(event);
         return event;
     }

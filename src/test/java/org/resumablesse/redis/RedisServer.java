@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.resumablesse.core.Await;
 
 /**
  * A {@code redis-server} of a test's own, on a free port, without persistence, stopped by its PID
@@ -58,7 +59,7 @@ final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        long deadline = System.nanoTime() + scaled(Duration.ofSeconds(10)).toNanos();
+        long deadline = System.nanoTime() + Await.scaled(Duration.ofSeconds(10)).toNanos();
         while (!accepts()) {
             if (System.nanoTime() - deadline > 0 || !process.isAlive()) {
                 close();
@@ -107,16 +108,5 @@ final class RedisServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Duration scaled(Duration base) {
-        String factor = System.getProperty("resumablesse.test.timeout-factor", "1");
-        double value;
-        try {
-            value = Double.parseDouble(factor.trim());
-        } catch (NumberFormatException e) {
-            value = 1;
-        }
-        return Duration.ofNanos((long) (base.toNanos() * Math.max(1, value)));
     }
 }
