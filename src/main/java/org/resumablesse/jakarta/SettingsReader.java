@@ -2,6 +2,8 @@ package org.resumablesse.jakarta;
 
 import static org.resumablesse.ResumableSseConfig.*;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,6 +12,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.resumablesse.core.Durations;
 import org.resumablesse.core.EngineSettings;
+import org.resumablesse.redis.RedisSettings;
 
 /**
  * Reads every {@code resumable-sse.*} key from MicroProfile Config, once, into immutable settings.
@@ -124,6 +127,61 @@ final class SettingsReader {
         boolean gzip =
                 parse(COMPRESSION, defaults.gzip(), SettingsReader::gzipOrNone, "none or gzip");
         return new TransportSettings(mode, bound, gzip);
+    }
+
+    /** True when the stores are Redis's: {@code resumable-sse.store} is {@code redis}. */
+    boolean redisStore() {
+        return parse(STORE, false, SettingsReader::redisOrMemory, "memory or redis");
+    }
+
+    /**
+     * The Redis connection settings. Call only when {@link #redisStore()}: it loads the Redis
+     * classes, which need {@code redis.clients:jedis} in the application.
+     */
+    RedisSettings redis() {
+        Duration connect = duration(REDIS_CONNECT_TIMEOUT, Duration.ofSeconds(2));
+        Duration timeout = duration(REDIS_TIMEOUT, Duration.ofSeconds(2));
+        String url = text(REDIS_URL, "redis://localhost:6379");
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw invalid(REDIS_URL + " must be a URL like redis://host:6379, got '" + url + "'");
+        }
+        try {
+            return new RedisSettings(
+                    uri,
+                    raw(REDIS_USER).orElse(null),
+                    raw(REDIS_PASSWORD).orElse(null),
+                    connect,
+                    timeout,
+                    integer(REDIS_POOL_SIZE, 8),
+                    text(REDIS_KEY_PREFIX, RedisSettings.DEFAULT_PREFIX));
+        } catch (IllegalArgumentException e) {
+            throw invalid(redisKeyOf(e.getMessage()) + ": " + e.getMessage());
+        }
+    }
+
+    /** Which key a {@link RedisSettings} complaint is about. */
+    private static String redisKeyOf(String message) {
+        if (message.startsWith("url")) {
+            return REDIS_URL;
+        }
+        if (message.startsWith("timeouts")) {
+            return REDIS_CONNECT_TIMEOUT + " or " + REDIS_TIMEOUT;
+        }
+        if (message.startsWith("pool")) {
+            return REDIS_POOL_SIZE;
+        }
+        return REDIS_KEY_PREFIX;
+    }
+
+    private static boolean redisOrMemory(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "memory" -> false;
+            case "redis" -> true;
+            default -> throw new IllegalArgumentException(text);
+        };
     }
 
     private static boolean gzipOrNone(String text) {

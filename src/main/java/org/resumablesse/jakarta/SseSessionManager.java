@@ -20,6 +20,7 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.resumablesse.EventPublisher;
+import org.resumablesse.ResumableSseConfig;
 import org.resumablesse.ServerEvent;
 import org.resumablesse.SessionDirectory;
 import org.resumablesse.SessionInfo;
@@ -43,6 +44,7 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     @Inject MetricRegistry metrics;
 
     private SseEngine engine;
+    private boolean redis;
     private ExecutorService fanOut;
     private Thread shutdownHook;
     private ManagedExecutorService writes;
@@ -61,8 +63,12 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         // managed executor captures the application's context for every task it takes.
         ManagedThreadFactory threads = lookup("java:comp/DefaultManagedThreadFactory");
         fanOut = Executors.newSingleThreadExecutor(threads);
+        redis = reader.redisStore();
         engine =
-                SseEngine.inMemory(settings, Clock.systemUTC(), fanOut, new MetricsBridge(metrics));
+                redis
+                        ? onRedis(reader, settings, threads)
+                        : SseEngine.inMemory(
+                                settings, Clock.systemUTC(), fanOut, new MetricsBridge(metrics));
         MetricsBridge.registerGauges(metrics, engine);
         engine.start(scheduler);
         // A SIGTERM stops Payara Micro without undeploying first: its HTTP listener may close
@@ -70,6 +76,20 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         // sends it while the sockets are still open; undeploy removes it.
         shutdownHook = new Thread(engine::close, "resumable-sse-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** The engine on the Redis stores; the only path that loads a Redis class. */
+    private SseEngine onRedis(
+            SettingsReader reader, EngineSettings settings, ManagedThreadFactory threads) {
+        try {
+            return RedisStoreFactory.engine(reader, settings, threads, fanOut, metrics);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException(
+                    "Invalid Resumable SSE configuration: "
+                            + ResumableSseConfig.STORE
+                            + " is redis, but redis.clients:jedis is not in the application",
+                    e);
+        }
     }
 
     /**
@@ -104,6 +124,9 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         } finally {
             fanOut.shutdownNow();
             MetricsBridge.removeGauges(metrics);
+            if (redis) {
+                RedisMetricsBridge.removeLag(metrics);
+            }
         }
     }
 
