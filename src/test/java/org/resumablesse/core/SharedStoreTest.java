@@ -34,12 +34,15 @@ class SharedStoreTest {
                 }
             };
     private SseEngine engine;
+    private final java.util.concurrent.ScheduledExecutorService scheduler =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
 
     @AfterEach
     void stop() {
         if (engine != null) {
             engine.close();
         }
+        scheduler.shutdownNow();
     }
 
     @Test
@@ -102,7 +105,7 @@ class SharedStoreTest {
                         new SecureRandom(),
                         Runnable::run,
                         EngineMetrics.NONE);
-        node.start(java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+        node.start(scheduler);
         return node;
     }
 }

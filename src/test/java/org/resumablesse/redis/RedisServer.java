@@ -10,12 +10,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.resumablesse.core.Await;
+import redis.clients.jedis.Jedis;
 
 /**
  * A {@code redis-server} of a test's own, on a free port, without persistence, stopped by its PID
  * (never by name, and never the shared 6379). Not thread-safe; one per test class.
  */
-final class RedisServer implements AutoCloseable {
+public final class RedisServer implements AutoCloseable {
 
     private static final String BINARY = "/usr/bin/redis-server";
 
@@ -27,7 +28,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts a server and waits (with a deadline) until it accepts connections. */
-    static RedisServer start() {
+    public static RedisServer start() {
         if (!new File(BINARY).canExecute()) {
             throw new IllegalStateException(
                     BINARY + " is missing: the Redis tests need it (apt-get install redis-server)");
@@ -69,12 +70,15 @@ final class RedisServer implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
-    long pid() {
-        return process.pid();
+    /** Empties every database, as a flush or a restart without persistence would. */
+    public void flushAll() {
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            jedis.flushAll();
+        }
     }
 
     /** Stops the server by its PID and waits for it to go. */

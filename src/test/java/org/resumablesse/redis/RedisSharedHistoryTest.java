@@ -3,7 +3,6 @@ package org.resumablesse.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +20,6 @@ import org.resumablesse.core.Await;
 import org.resumablesse.spi.EventStore;
 import org.resumablesse.spi.History;
 import org.resumablesse.spi.StoredEvent;
-import redis.clients.jedis.Jedis;
 
 /** Several nodes on one Redis: the feed, a flushed Redis, and Redis gone. One server per test. */
 class RedisSharedHistoryTest {
@@ -96,7 +94,7 @@ class RedisSharedHistoryTest {
         }
         String old = a.epoch();
 
-        flushAll();
+        server.flushAll();
         StoredEvent fresh = a.append(NEWS, "new", "x", 10);
         a.append(NEWS, "new", "y", 11);
 
@@ -128,12 +126,5 @@ class RedisSharedHistoryTest {
         assertThat(a.readAfter(a.epoch(), Set.of(NEWS), 1, 10))
                 .isEqualTo(new History(List.of(), true, 1));
         assertThat(a.head()).as("the last head seen").isEqualTo(1);
-    }
-
-    private void flushAll() {
-        URI url = URI.create(server.url());
-        try (Jedis jedis = new Jedis(url.getHost(), url.getPort())) {
-            jedis.flushAll();
-        }
     }
 }
