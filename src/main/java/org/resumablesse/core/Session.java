@@ -1,7 +1,9 @@
 package org.resumablesse.core;
 
+import java.util.Queue;
 import org.resumablesse.Audience;
 import org.resumablesse.spi.SessionStore;
+import org.resumablesse.spi.StoreUnavailableException;
 
 /**
  * This node's handle on a client identity that outlives connections: a public id to address it, the
@@ -76,10 +78,19 @@ public final class Session {
         return Attach.ATTACHED;
     }
 
-    synchronized void detach(long nowMillis) {
+    /**
+     * Gives back a connection slot. When the store cannot be reached, the store's part is handed to
+     * {@code retries}, so the session still expires once it is reached again.
+     */
+    synchronized void detach(long nowMillis, Queue<Runnable> retries) {
         if (openConnections > 0) {
             openConnections--;
-            store.detach(id, nowMillis);
+            Runnable storeDetach = () -> store.detach(id, nowMillis);
+            try {
+                storeDetach.run();
+            } catch (StoreUnavailableException e) {
+                retries.add(storeDetach);
+            }
         }
     }
 

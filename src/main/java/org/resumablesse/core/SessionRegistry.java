@@ -2,8 +2,11 @@ package org.resumablesse.core;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.resumablesse.spi.SessionStore;
+import org.resumablesse.spi.StoreUnavailableException;
 
 /**
  * Finds sessions by the hash of their token or by their public id, in the {@link SessionStore}, and
@@ -28,6 +31,8 @@ final class SessionRegistry {
     private final SessionStore store;
     // This node's handles, so that the per-session connection limit counts one object per session.
     private final ConcurrentHashMap<String, Session> handles = new ConcurrentHashMap<>();
+    // Detaches the store could not take; retried before every expiry run, oldest first.
+    private final Queue<Runnable> retries = new ConcurrentLinkedQueue<>();
 
     SessionRegistry(SessionIds ids, SessionStore store) {
         this.ids = ids;
@@ -58,7 +63,15 @@ final class SessionRegistry {
         String token = ids.newToken();
         String id = ids.newSessionId();
         String hash = SessionIds.hash(token);
-        if (!store.create(id, hash, nowMillis)) {
+        boolean created;
+        try {
+            created = store.create(id, hash, nowMillis);
+        } catch (StoreUnavailableException e) {
+            // A shared store may still have created it: give back its connection, so it expires.
+            retries.add(() -> store.detach(id, nowMillis));
+            throw e;
+        }
+        if (!created) {
             return Optional.empty();
         }
         Session session = new Session(id, hash, store, 1);
@@ -86,6 +99,10 @@ final class SessionRegistry {
      * @return the public ids of the expired sessions
      */
     List<String> expireIdle(long nowMillis, long ttlMillis) {
+        for (Runnable retry = retries.peek(); retry != null; retry = retries.peek()) {
+            retry.run();
+            retries.remove(retry);
+        }
         List<String> expired = store.expireIdle(nowMillis, ttlMillis);
         for (String id : expired) {
             Session session = handles.remove(id);
@@ -95,6 +112,11 @@ final class SessionRegistry {
         }
         handles.values().removeIf(session -> session.openConnections() == 0);
         return expired;
+    }
+
+    /** Gives back a connection slot of the session. */
+    void detach(Session session, long nowMillis) {
+        session.detach(nowMillis, retries);
     }
 
     int size() {

@@ -21,6 +21,7 @@ import org.resumablesse.SessionInfo;
 import org.resumablesse.core.ConnectionRefusedException.Reason;
 import org.resumablesse.spi.EventStore;
 import org.resumablesse.spi.SessionStore;
+import org.resumablesse.spi.StoreUnavailableException;
 import org.resumablesse.spi.StoredEvent;
 
 /**
@@ -197,6 +198,15 @@ public final class SseEngine implements AutoCloseable {
         if (!settings.reconnectionEnabled()) {
             return new Admission(null, null, false, streams, null);
         }
+        try {
+            return admitToSession(token, cursorText, streams);
+        } catch (StoreUnavailableException e) {
+            throw new ConnectionRefusedException(
+                    Reason.STORE_UNAVAILABLE, "the session store cannot be reached");
+        }
+    }
+
+    private Admission admitToSession(String token, String cursorText, Set<Audience> streams) {
         Optional<Session> resumed = sessions.resume(token);
         if (resumed.isPresent()
                 && resumed.get().attach(settings.maxConnectionsPerSession(), clock.millis())
@@ -226,7 +236,7 @@ public final class SseEngine implements AutoCloseable {
     /** Gives back the slot of an admission that will not be opened. */
     public void cancel(Admission admission) {
         if (admission.session() != null) {
-            admission.session().detach(clock.millis());
+            sessions.detach(admission.session(), clock.millis());
         }
     }
 
@@ -291,15 +301,20 @@ public final class SseEngine implements AutoCloseable {
         return settings;
     }
 
+    /** What the engine holds; while a shared store cannot be reached, only the connections. */
     public EngineStats stats() {
-        EventStore.StoreStats store = this.store.stats();
-        int connected = sessions.connected();
-        return new EngineStats(
-                subscriptions.all().size(),
-                connected,
-                Math.max(0, sessions.size() - connected),
-                store.events(),
-                store.bytes());
+        try {
+            EventStore.StoreStats store = this.store.stats();
+            int connected = sessions.connected();
+            return new EngineStats(
+                    subscriptions.all().size(),
+                    connected,
+                    Math.max(0, sessions.size() - connected),
+                    store.events(),
+                    store.bytes());
+        } catch (StoreUnavailableException e) {
+            return new EngineStats(subscriptions.all().size(), 0, 0, 0, 0);
+        }
     }
 
     /** The reconnection delay to send: the base plus a random part, so clients spread out. */
@@ -384,7 +399,7 @@ public final class SseEngine implements AutoCloseable {
     private void closed(Connection connection, CloseCause cause) {
         subscriptions.remove(connection);
         if (connection.session() != null) {
-            connection.session().detach(clock.millis());
+            sessions.detach(connection.session(), clock.millis());
         }
         metrics.connectionClosed(cause);
     }

@@ -2,6 +2,7 @@ package org.resumablesse.redis;
 
 import java.util.List;
 import java.util.function.Function;
+import org.resumablesse.spi.StoreUnavailableException;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
@@ -39,7 +40,8 @@ final class RedisCommands implements AutoCloseable {
     /**
      * Runs one command.
      *
-     * @throws JedisException when Redis cannot be reached or refuses; counted as a store error
+     * @throws StoreUnavailableException when Redis cannot be reached, is too slow or refuses;
+     *     counted as a store error
      */
     <T> T call(Function<UnifiedJedis, T> command) {
         long start = System.nanoTime();
@@ -49,7 +51,7 @@ final class RedisCommands implements AutoCloseable {
             return result;
         } catch (JedisException e) {
             metrics.storeError();
-            throw e;
+            throw new StoreUnavailableException("Redis: " + e.getMessage(), e);
         }
     }
 

@@ -12,10 +12,10 @@ import org.resumablesse.Audience;
 import org.resumablesse.EventRejectedException;
 import org.resumablesse.spi.EventStore;
 import org.resumablesse.spi.History;
+import org.resumablesse.spi.StoreUnavailableException;
 import org.resumablesse.spi.StoredEvent;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 /**
@@ -75,7 +75,9 @@ public final class RedisEventStore implements EventStore {
                 new FeedFollower(
                         () -> {
                             Jedis jedis =
-                                    new Jedis(settings.hostAndPort(), settings.clientConfig());
+                                    new Jedis(
+                                            settings.hostAndPort(),
+                                            settings.feedClientConfig(feedBlock));
                             jedis.ping();
                             return jedis;
                         },
@@ -97,7 +99,7 @@ public final class RedisEventStore implements EventStore {
      * @param maxStreams removed streams remembered; past it the oldest are folded into a floor
      * @param feedBlock how long one blocking read of the feed waits
      * @param threads makes the feed follower's thread (a container's managed factory)
-     * @throws JedisException if Redis cannot be reached
+     * @throws StoreUnavailableException if Redis cannot be reached
      */
     public static RedisEventStore open(
             RedisSettings settings,
@@ -116,7 +118,7 @@ public final class RedisEventStore implements EventStore {
     public String epoch() {
         try {
             epoch = redis.call(this::adoptEpoch);
-        } catch (JedisException e) {
+        } catch (StoreUnavailableException e) {
             // The last epoch seen; reads check it against Redis's when it answers again.
         }
         return epoch;
@@ -136,7 +138,7 @@ public final class RedisEventStore implements EventStore {
         try {
             String head = redis.call(r -> r.get(prefix + "seq"));
             knownHead = head == null ? 0 : Long.parseLong(head);
-        } catch (JedisException e) {
+        } catch (StoreUnavailableException e) {
             // The last head seen: a new connection starts there and catches up when Redis returns.
         }
         return knownHead;
@@ -160,7 +162,7 @@ public final class RedisEventStore implements EventStore {
                                             Integer.toString(capacity),
                                             node,
                                             Integer.toString(feedLength)));
-        } catch (JedisException e) {
+        } catch (StoreUnavailableException e) {
             throw new EventRejectedException(
                     EventRejectedException.Reason.STORE_UNAVAILABLE,
                     "Redis did not store the event: " + e.getMessage());
@@ -193,7 +195,7 @@ public final class RedisEventStore implements EventStore {
         List<?> result;
         try {
             result = (List<?>) redis.run(READ, args);
-        } catch (JedisException e) {
+        } catch (StoreUnavailableException e) {
             // Nothing new yet: the connection stays where it is and reads on when woken again.
             return new History(List.of(), true, afterSequence);
         }

@@ -22,7 +22,7 @@ import org.resumablesse.spi.SessionStore;
  * the engine passes in (its clock): nodes' clocks are compared, so keep them in sync (NTP).
  *
  * <p>Thread-safe. Lifecycle: {@link #open}, use, {@link #close}; the engine owns it. Calls throw
- * {@link redis.clients.jedis.exceptions.JedisException} when Redis cannot be reached.
+ * {@link org.resumablesse.spi.StoreUnavailableException} when Redis cannot be reached.
  */
 public final class RedisSessionStore implements SessionStore {
 

@@ -99,6 +99,19 @@ public record RedisSettings(
         return config.build();
     }
 
+    /**
+     * The configuration of the feed follower's connection: as {@link #clientConfig()}, and a
+     * blocking read that gets no answer within the block time plus the command timeout fails, so a
+     * follower cut off without a reset notices.
+     */
+    JedisClientConfig feedClientConfig(Duration block) {
+        return DefaultJedisClientConfig.builder()
+                .from(clientConfig())
+                .blockingSocketTimeoutMillis(
+                        (int) Math.min(Integer.MAX_VALUE, block.plus(timeout).toMillis()))
+                .build();
+    }
+
     private String[] userInfo() {
         String info = url.getRawUserInfo();
         if (info == null) {

@@ -18,7 +18,8 @@ import java.util.Optional;
  * </ul>
  *
  * <p>Nothing in it is addressed by an untrusted text that was not checked for shape first: callers
- * look tokens up by their hash. Arguments are never null. Implementations are thread-safe; the
+ * look tokens up by their hash. Arguments are never null. A store that cannot reach its data throws
+ * {@link StoreUnavailableException} and changes nothing. Implementations are thread-safe; the
  * engine owns the store's lifecycle and closes it at shutdown.
  */
 public interface SessionStore extends AutoCloseable {

@@ -1,6 +1,7 @@
 package org.resumablesse.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.resumablesse.EventRejectedException;
 import org.resumablesse.ServerEvent;
 import org.resumablesse.redis.RedisEventStore;
 import org.resumablesse.redis.RedisMetrics;
@@ -43,7 +45,15 @@ class RedisNodesTest {
     }
 
     private SseEngine node() {
-        RedisSettings redis = RedisSettings.of(server.url(), prefix);
+        RedisSettings redis =
+                new RedisSettings(
+                        java.net.URI.create(server.url()),
+                        null,
+                        null,
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(300),
+                        4,
+                        prefix);
         EngineSettings settings = TestEngines.settings().build();
         SseEngine engine =
                 new SseEngine(
@@ -117,6 +127,59 @@ class RedisNodesTest {
         assertThat(again.events())
                 .extracting(WhatwgEventStreamParser.Event::lastEventId)
                 .containsExactly(missedOwn, missedAll);
+    }
+
+    @Test
+    void whileRedisDoesNotAnswerPublishesAndNewClientsAreRefusedAndOpenStreamsCatchUpAfter() {
+        SseEngine a = node();
+        SseEngine b = node();
+        RecordingTransport client = new RecordingTransport();
+        Admission admission = a.admit(null, null, List.of(), null);
+        a.open(admission, client);
+        RecordingTransport leaving = new RecordingTransport();
+        SseEngine.Opened second =
+                a.open(a.admit(admission.token(), null, List.of(), null), leaving);
+        a.publish(ServerEvent.broadcast("before", "1"));
+
+        server.pause();
+        try {
+            assertThatThrownBy(() -> b.publish(ServerEvent.broadcast("during", "2")))
+                    .isInstanceOfSatisfying(
+                            EventRejectedException.class,
+                            e ->
+                                    assertThat(e.reason())
+                                            .isEqualTo(
+                                                    EventRejectedException.Reason
+                                                            .STORE_UNAVAILABLE));
+            assertThatThrownBy(() -> a.admit(null, null, List.of(), null))
+                    .isInstanceOfSatisfying(
+                            ConnectionRefusedException.class,
+                            e ->
+                                    assertThat(e.reason())
+                                            .isEqualTo(
+                                                    ConnectionRefusedException.Reason
+                                                            .STORE_UNAVAILABLE));
+            second.connection().clientGone();
+            a.heartbeat();
+        } finally {
+            server.resume();
+        }
+        String after = b.publish(ServerEvent.broadcast("after", "3"));
+
+        Await.until(
+                "the event published after",
+                () -> client.events().stream().anyMatch(e -> e.type().equals("after")));
+        // A publish that timed out may still have reached Redis: then it is delivered in its place.
+        List<String> ids =
+                client.events().stream().map(WhatwgEventStreamParser.Event::lastEventId).toList();
+        assertThat(client.events().get(0).type()).isEqualTo("before");
+        assertThat(ids).last().isEqualTo(after);
+        assertThat(ids).isSorted().doesNotHaveDuplicates();
+        assertThat(client.closeCount()).isZero();
+        a.expire();
+        assertThat(a.stats().sessionsConnected())
+                .as("the detach made while Redis was away was retried")
+                .isEqualTo(1);
     }
 
     @Test

@@ -74,6 +74,33 @@ public final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** Freezes the server (SIGSTOP to its PID): it accepts nothing and answers nothing. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a {@linkplain #pause paused} server run on, with its data. */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill =
+                    new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                            .inheritIO()
+                            .start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Empties every database, as a flush or a restart without persistence would. */
     public void flushAll() {
         try (Jedis jedis = new Jedis("127.0.0.1", port)) {
@@ -86,6 +113,9 @@ public final class RedisServer implements AutoCloseable {
     public void close() {
         if (process == null) {
             return;
+        }
+        if (process.isAlive()) {
+            resume();
         }
         process.destroy();
         try {
