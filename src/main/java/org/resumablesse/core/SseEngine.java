@@ -297,6 +297,11 @@ public final class SseEngine implements AutoCloseable {
         return sessions.size();
     }
 
+    /** True from {@link #start} until {@link #close}. */
+    public boolean isRunning() {
+        return running;
+    }
+
     public EngineSettings settings() {
         return settings;
     }

@@ -3,9 +3,12 @@ package org.resumablesse.jakarta;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.resumablesse.core.EngineSettings;
 import org.resumablesse.core.SseEngine;
@@ -26,13 +29,25 @@ final class RedisStoreFactory {
     /** How long one blocking read of the feed waits before it looks for a new epoch. */
     private static final Duration FEED_BLOCK = Duration.ofSeconds(1);
 
-    /** The opened stores, and how far this node's feed follower is behind. */
-    record Stores(EventStore events, SessionStore sessions, LongSupplier feedLag) {}
+    /**
+     * The opened stores, how far this node's feed follower is behind, and why Redis cannot serve
+     * (empty when it can).
+     */
+    record Stores(
+            EventStore events,
+            SessionStore sessions,
+            LongSupplier feedLag,
+            Supplier<Optional<String>> problem) {}
 
     private RedisStoreFactory() {}
 
-    /** An engine on the Redis stores, reporting Redis's answers and the feed lag as metrics. */
+    /**
+     * An engine on the Redis stores, reporting Redis's answers and the feed lag as metrics.
+     *
+     * @param problem receives the check of whether Redis can serve, for readiness
+     */
     static SseEngine engine(
+            Consumer<Supplier<Optional<String>>> problem,
             SettingsReader reader,
             EngineSettings settings,
             ThreadFactory threads,
@@ -40,6 +55,7 @@ final class RedisStoreFactory {
             MetricRegistry registry) {
         Stores stores = open(reader.redis(), settings, threads, new RedisMetricsBridge(registry));
         RedisMetricsBridge.registerLag(registry, stores.feedLag());
+        problem.accept(stores.problem());
         return new SseEngine(
                 settings,
                 stores.events(),
@@ -78,7 +94,7 @@ final class RedisStoreFactory {
             Duration lease = settings.cleanupInterval().multipliedBy(3).plusSeconds(5);
             SessionStore sessions =
                     RedisSessionStore.open(redis, settings.maxSessions(), lease, metrics);
-            return new Stores(events, sessions, events::feedLag);
+            return new Stores(events, sessions, events::feedLag, events::problem);
         } catch (RuntimeException e) {
             events.close();
             throw e;

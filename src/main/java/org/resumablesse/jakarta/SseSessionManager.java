@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
@@ -45,6 +46,7 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
 
     private SseEngine engine;
     private boolean redis;
+    private volatile Supplier<Optional<String>> storeProblem = Optional::empty;
     private ExecutorService fanOut;
     private Thread shutdownHook;
     private ManagedExecutorService writes;
@@ -82,7 +84,8 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     private SseEngine onRedis(
             SettingsReader reader, EngineSettings settings, ManagedThreadFactory threads) {
         try {
-            return RedisStoreFactory.engine(reader, settings, threads, fanOut, metrics);
+            return RedisStoreFactory.engine(
+                    check -> storeProblem = check, reader, settings, threads, fanOut, metrics);
         } catch (NoClassDefFoundError e) {
             throw new IllegalStateException(
                     "Invalid Resumable SSE configuration: "
@@ -143,6 +146,19 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     /** The container's managed executor, for writes that may block. */
     public Executor writes() {
         return writes;
+    }
+
+    /**
+     * Why the store cannot serve now (Redis unreachable), or empty when it can; the memory store
+     * always can. May cost one round trip to Redis.
+     */
+    public Optional<String> storeProblem() {
+        return storeProblem.get();
+    }
+
+    /** Whether the store is the shared Redis one. */
+    public boolean redisStore() {
+        return redis;
     }
 
     /** The HTTP side's settings. */

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
@@ -245,6 +246,19 @@ public final class RedisEventStore implements EventStore {
         List<String> totals = redis.call(r -> r.hmget(prefix + "stats", "events", "bytes"));
         long streams = redis.call(r -> r.zcard(prefix + "active"));
         return new StoreStats(number(totals.get(0)), number(totals.get(1)), (int) streams);
+    }
+
+    /**
+     * Why Redis cannot serve now, or empty when it answers a {@code PING} within the timeout. Costs
+     * one round trip.
+     */
+    public Optional<String> problem() {
+        try {
+            redis.call(r -> r.ping());
+            return Optional.empty();
+        } catch (StoreUnavailableException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /** How many sequences the feed follower is behind the head (0 when Redis is unreachable). */

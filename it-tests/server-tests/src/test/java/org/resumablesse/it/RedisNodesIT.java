@@ -11,7 +11,8 @@ import org.resumablesse.redis.RedisServer;
 /**
  * Two server processes of the same kind on one Redis of the test's own ({@code
  * resumable-sse.store=redis}): a client on node A receives what node B publishes, then moves to
- * node B with its cookie and {@code Last-Event-ID} and recovers exactly what it missed.
+ * node B with its cookie and {@code Last-Event-ID} and recovers exactly what it missed. Node A's
+ * readiness is down, with the reason, while Redis is frozen; its liveness stays up.
  */
 class RedisNodesIT {
 
@@ -52,6 +53,20 @@ class RedisNodesIT {
                 assertEquals(1, connected.replayed());
                 assertEquals(
                         missed, onB.awaitEvent(Sse.withId(Set.of(missed)), Timeouts.DEFAULT).id());
+
+                DemoClient.Answer ready = publishOnA.get(a.base().resolve("health/ready"));
+                assertEquals(200, ready.status(), ready::toString);
+                assertTrue(ready.body().contains("resumable-sse-store"), ready::toString);
+                redis.pause();
+                try {
+                    DemoClient.Answer down = publishOnA.get(a.base().resolve("health/ready"));
+                    assertEquals(503, down.status(), down::toString);
+                    assertTrue(down.body().contains("\"reason\""), down::toString);
+                } finally {
+                    redis.resume();
+                }
+                DemoClient.Answer live = publishOnA.get(a.base().resolve("health/live"));
+                assertEquals(200, live.status(), live::toString);
             }
         }
     }
