@@ -3,11 +3,13 @@ package org.resumablesse.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +22,8 @@ import org.resumablesse.core.Await;
 import org.resumablesse.spi.EventStore;
 import org.resumablesse.spi.History;
 import org.resumablesse.spi.StoredEvent;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.StreamEntryID;
 
 /** Several nodes on one Redis: the feed, a flushed Redis, and Redis gone. One server per test. */
 class RedisSharedHistoryTest {
@@ -72,6 +76,41 @@ class RedisSharedHistoryTest {
         assertThat(heardByB).containsExactlyElementsOf(appended);
         assertThat(heardByA).hasSize(300);
         assertThat(b.feedLag()).isZero();
+    }
+
+    @Test
+    void aHoleInTheFeedTellsTheListenerItMissedEventsBeforeTheNextOne() {
+        RedisEventStore a = node();
+        RedisEventStore b = node();
+        AtomicInteger missed = new AtomicInteger();
+        List<Long> heard = Collections.synchronizedList(new ArrayList<>());
+        b.setAppendListener(
+                new EventStore.AppendListener() {
+                    @Override
+                    public void appended(StoredEvent event) {
+                        heard.add(event.sequence());
+                    }
+
+                    @Override
+                    public void missed() {
+                        missed.incrementAndGet();
+                    }
+                });
+        a.append(NEWS, "n", "1", 1);
+        Await.until("b heard the first event", () -> heard.size() == 1);
+
+        // As if the feed had been trimmed past what b read: the next entry it finds is 5.
+        try (Jedis jedis =
+                new Jedis(URI.create(server.url()).getHost(), URI.create(server.url()).getPort())) {
+            jedis.xadd(
+                    prefix + "feed:" + a.epoch(),
+                    new StreamEntryID(5, 0),
+                    Map.of("s", "t:news", "n", "n", "d", "5", "t", "5", "o", "elsewhere"));
+        }
+
+        Await.until("b heard the entry after the hole", () -> heard.size() == 2);
+        assertThat(heard).containsExactly(1L, 5L);
+        assertThat(missed.get()).isEqualTo(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.resumablesse.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.resumablesse.redis.RedisServer;
  * Two server processes of the same kind on one Redis of the test's own ({@code
  * resumable-sse.store=redis}): a client on node A receives what node B publishes, then moves to
  * node B with its cookie and {@code Last-Event-ID} and recovers exactly what it missed. Node A's
- * readiness is down, with the reason, while Redis is frozen; its liveness stays up.
+ * readiness is down, with the reason, while Redis is frozen; its liveness stays up; the Redis metrics
+ * are served.
  */
 class RedisNodesIT {
 
@@ -67,6 +69,14 @@ class RedisNodesIT {
                 }
                 DemoClient.Answer live = publishOnA.get(a.base().resolve("health/live"));
                 assertEquals(200, live.status(), live::toString);
+                String metrics = publishOnA.applicationMetrics();
+                for (String name :
+                        List.of(
+                                "resumablesse_store_errors",
+                                "resumablesse_redis_round_trip",
+                                "resumablesse_feed_lag")) {
+                    assertTrue(metrics.contains(name), () -> name + " in " + metrics);
+                }
             }
         }
     }
