@@ -53,7 +53,12 @@ final class RedisStoreFactory {
             ThreadFactory threads,
             Executor fanOut,
             MetricRegistry registry) {
-        Stores stores = open(reader.redis(), settings, threads, new RedisMetricsBridge(registry));
+        Stores stores =
+                open(
+                        RedisSettingsReader.read(reader),
+                        settings,
+                        threads,
+                        new RedisMetricsBridge(registry));
         RedisMetricsBridge.registerLag(registry, stores.feedLag());
         problem.accept(stores.problem());
         return new SseEngine(

@@ -2,8 +2,6 @@ package org.resumablesse.jakarta;
 
 import static org.resumablesse.ResumableSseConfig.*;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,7 +10,6 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.resumablesse.core.Durations;
 import org.resumablesse.core.EngineSettings;
-import org.resumablesse.redis.RedisSettings;
 
 /**
  * Reads every {@code resumable-sse.*} key from MicroProfile Config, once, into immutable settings.
@@ -134,48 +131,6 @@ final class SettingsReader {
         return parse(STORE, false, SettingsReader::redisOrMemory, "memory or redis");
     }
 
-    /**
-     * The Redis connection settings. Call only when {@link #redisStore()}: it loads the Redis
-     * classes, which need {@code redis.clients:jedis} in the application.
-     */
-    RedisSettings redis() {
-        Duration connect = duration(REDIS_CONNECT_TIMEOUT, Duration.ofSeconds(2));
-        Duration timeout = duration(REDIS_TIMEOUT, Duration.ofSeconds(2));
-        String url = text(REDIS_URL, "redis://localhost:6379");
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw invalid(REDIS_URL + " must be a URL like redis://host:6379, got '" + url + "'");
-        }
-        try {
-            return new RedisSettings(
-                    uri,
-                    raw(REDIS_USER).orElse(null),
-                    raw(REDIS_PASSWORD).orElse(null),
-                    connect,
-                    timeout,
-                    integer(REDIS_POOL_SIZE, 8),
-                    text(REDIS_KEY_PREFIX, RedisSettings.DEFAULT_PREFIX));
-        } catch (IllegalArgumentException e) {
-            throw invalid(redisKeyOf(e.getMessage()) + ": " + e.getMessage());
-        }
-    }
-
-    /** Which key a {@link RedisSettings} complaint is about. */
-    private static String redisKeyOf(String message) {
-        if (message.startsWith("url")) {
-            return REDIS_URL;
-        }
-        if (message.startsWith("timeouts")) {
-            return REDIS_CONNECT_TIMEOUT + " or " + REDIS_TIMEOUT;
-        }
-        if (message.startsWith("pool")) {
-            return REDIS_POOL_SIZE;
-        }
-        return REDIS_KEY_PREFIX;
-    }
-
     private static boolean redisOrMemory(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "memory" -> false;
@@ -204,7 +159,7 @@ final class SettingsReader {
         }
     }
 
-    private int integer(String key, int fallback) {
+    int integer(String key, int fallback) {
         return parse(key, fallback, text -> Integer.parseInt(text.trim()), "a whole number");
     }
 
@@ -212,11 +167,11 @@ final class SettingsReader {
         return parse(key, fallback, SettingsReader::strictBoolean, "true or false");
     }
 
-    private Duration duration(String key, Duration fallback) {
+    Duration duration(String key, Duration fallback) {
         return parse(key, fallback, Durations::parse, "a duration like 30s, 500ms or PT30S");
     }
 
-    private String text(String key, String fallback) {
+    String text(String key, String fallback) {
         return raw(key).map(String::trim).orElse(fallback);
     }
 
@@ -232,7 +187,7 @@ final class SettingsReader {
         }
     }
 
-    private Optional<String> raw(String key) {
+    Optional<String> raw(String key) {
         return config.getOptionalValue(key, String.class).filter(value -> !value.isBlank());
     }
 
@@ -244,7 +199,7 @@ final class SettingsReader {
         };
     }
 
-    private static IllegalStateException invalid(String detail) {
+    static IllegalStateException invalid(String detail) {
         return new IllegalStateException("Invalid Resumable SSE configuration: " + detail);
     }
 }

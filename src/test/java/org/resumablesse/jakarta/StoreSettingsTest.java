@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.redis.RedisSettings;
 
-/** resumable-sse.store and the resumable-sse.redis.* keys, as SettingsReader reads them. */
+/** resumable-sse.store and the resumable-sse.redis.* keys, as the settings readers read them. */
 class StoreSettingsTest {
 
     private static SettingsReader reader(Map<String, String> values) {
@@ -33,9 +33,10 @@ class StoreSettingsTest {
 
     @Test
     void readsEveryRedisKeyWithTheirDefaults() {
-        RedisSettings defaults = reader(Map.of()).redis();
+        RedisSettings defaults = RedisSettingsReader.read(reader(Map.of()));
         RedisSettings set =
-                reader(
+                RedisSettingsReader.read(
+                        reader(
                                 Map.of(
                                         "resumable-sse.redis.url", "rediss://cache:6380/2",
                                         "resumable-sse.redis.user", "app",
@@ -43,8 +44,7 @@ class StoreSettingsTest {
                                         "resumable-sse.redis.connect-timeout", "500ms",
                                         "resumable-sse.redis.timeout", "3s",
                                         "resumable-sse.redis.pool-size", "4",
-                                        "resumable-sse.redis.key-prefix", "shop:"))
-                        .redis();
+                                        "resumable-sse.redis.key-prefix", "shop:")));
 
         assertThat(defaults.url()).hasToString("redis://localhost:6379");
         assertThat(defaults.keyPrefix()).isEqualTo("resumable-sse:");
@@ -75,7 +75,7 @@ class StoreSettingsTest {
 
     private static String failure(String key, String value) {
         try {
-            reader(Map.of(key, value)).redis();
+            RedisSettingsReader.read(reader(Map.of(key, value)));
         } catch (IllegalStateException e) {
             return e.getMessage();
         }

@@ -13,8 +13,8 @@ import org.resumablesse.redis.RedisServer;
  * Two server processes of the same kind on one Redis of the test's own ({@code
  * resumable-sse.store=redis}): a client on node A receives what node B publishes, then moves to
  * node B with its cookie and {@code Last-Event-ID} and recovers exactly what it missed. Node A's
- * readiness is down, with the reason, while Redis is frozen; its liveness stays up; the Redis metrics
- * are served.
+ * readiness is down, with the reason, while Redis is frozen; its liveness stays up; the Redis
+ * metrics are served.
  */
 class RedisNodesIT {
 
