@@ -52,6 +52,8 @@ public final class RedisEventStore implements EventStore {
     private volatile AppendListener listener = event -> {};
     private volatile String epoch;
     private volatile long knownHead;
+    // The highest sequence this node has been given or told of, and its epoch.
+    private volatile Seen seen = new Seen("", 0);
 
     private RedisEventStore(
             RedisSettings settings,
@@ -72,6 +74,7 @@ public final class RedisEventStore implements EventStore {
         this.random = random;
         this.epoch = redis.call(this::adoptEpoch);
         this.knownHead = head();
+        saw(epoch, knownHead);
         this.feed =
                 new FeedFollower(
                         () -> {
@@ -86,7 +89,7 @@ public final class RedisEventStore implements EventStore {
                         node,
                         epoch,
                         knownHead,
-                        () -> listener,
+                        () -> seenListener(),
                         metrics,
                         feedBlock,
                         threads);
@@ -162,7 +165,9 @@ public final class RedisEventStore implements EventStore {
                                             Long.toString(timeMillis),
                                             Integer.toString(capacity),
                                             node,
-                                            Integer.toString(feedLength)));
+                                            Integer.toString(feedLength),
+                                            seen.epoch(),
+                                            Long.toString(seen.sequence())));
         } catch (StoreUnavailableException e) {
             throw new EventRejectedException(
                     EventRejectedException.Reason.STORE_UNAVAILABLE,
@@ -171,10 +176,20 @@ public final class RedisEventStore implements EventStore {
         epoch = (String) result.get(0);
         long sequence = Long.parseLong((String) result.get(1));
         knownHead = sequence;
+        saw(epoch, sequence);
         StoredEvent event = new StoredEvent(epoch, sequence, stream, name, data, timeMillis);
         listener.appended(event);
         return event;
     }
+
+    /** Remembers the highest sequence seen per epoch; a new epoch starts over. */
+    private synchronized void saw(String epoch, long sequence) {
+        if (!epoch.equals(seen.epoch()) || sequence > seen.sequence()) {
+            seen = new Seen(epoch, sequence);
+        }
+    }
+
+    private record Seen(String epoch, long sequence) {}
 
     @Override
     public History readAfter(Set<Audience> streams, long afterSequence, int limit) {
@@ -201,6 +216,23 @@ public final class RedisEventStore implements EventStore {
             return new History(List.of(), true, afterSequence);
         }
         return ReadResult.parse(result, asked, epoch);
+    }
+
+    /** The listener, behind a note of every sequence the feed brings. */
+    private AppendListener seenListener() {
+        AppendListener target = listener;
+        return new AppendListener() {
+            @Override
+            public void appended(StoredEvent event) {
+                saw(event.epoch(), event.sequence());
+                target.appended(event);
+            }
+
+            @Override
+            public void missed() {
+                target.missed();
+            }
+        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 -- Appends one event: numbers it, adds it to its stream trimmed to capacity, and to the feed.
--- ARGV: prefix, epoch to start if none, stream, name, data, time, capacity, node, feed length
+-- ARGV: prefix, epoch to start if none, stream, name, data, time, capacity, node, feed length,
+--       the epoch the node knows and the highest sequence it has seen in it
 local p, s = ARGV[1], ARGV[3]
 local epoch = redis.call('GET', p .. 'epoch')
 if not epoch then
@@ -8,6 +9,15 @@ if not epoch then
   redis.call('SET', p .. 'epoch', epoch)
 end
 local seq = redis.call('INCR', p .. 'seq')
+if epoch == ARGV[10] and seq <= tonumber(ARGV[11]) then
+  -- The counter went back (Redis restored an older snapshot, or lost its last writes): numbers
+  -- this node has seen would be given out again. A new generation, so no cursor is misread, and
+  -- numbering goes on past what the node saw.
+  epoch = ARGV[2]
+  redis.call('SET', p .. 'epoch', epoch)
+  seq = tonumber(ARGV[11]) + 1
+  redis.call('SET', p .. 'seq', seq)
+end
 local id = seq .. '-0'
 local key = p .. 's:' .. s
 if not redis.call('ZSCORE', p .. 'active', s) then

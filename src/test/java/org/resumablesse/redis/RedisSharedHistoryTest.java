@@ -114,6 +114,26 @@ class RedisSharedHistoryTest {
     }
 
     @Test
+    void aCounterThatWentBackStartsANewEpochSoNoSequenceIsGivenOutTwice() {
+        RedisEventStore a = node();
+        for (int i = 0; i < 5; i++) {
+            a.append(NEWS, "n", "" + i, i);
+        }
+        String old = a.epoch();
+        // As if Redis had come back from a snapshot taken after the second event.
+        try (Jedis jedis =
+                new Jedis(URI.create(server.url()).getHost(), URI.create(server.url()).getPort())) {
+            jedis.set(prefix + "seq", "2");
+        }
+
+        StoredEvent next = a.append(NEWS, "n", "again", 6);
+
+        assertThat(next.epoch()).isNotEqualTo(old);
+        assertThat(a.readAfter(old, Set.of(NEWS), 2, 10).complete()).isFalse();
+        assertThat(a.epoch()).isEqualTo(next.epoch());
+    }
+
+    @Test
     void afterAFlushTheEpochIsRenewedAndPositionsOfTheOldOneFindAGapNeverNewEvents() {
         RedisEventStore a = node();
         RedisEventStore b = node();
