@@ -72,7 +72,12 @@ public final class RedisEventStore implements EventStore {
         this.maxTombstones = maxStreams;
         this.feedLength = Math.max(10_000, capacity * 10);
         this.random = random;
-        this.epoch = redis.call(this::adoptEpoch);
+        try {
+            this.epoch = redis.call(this::adoptEpoch);
+        } catch (RuntimeException e) {
+            redis.close();
+            throw e;
+        }
         this.knownHead = head();
         saw(epoch, knownHead);
         this.feed =
