@@ -3,6 +3,7 @@ package org.resumablesse.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,6 +78,57 @@ class RedisNodesIT {
                                 "resumablesse_feed_lag")) {
                     assertTrue(metrics.contains(name), () -> name + " in " + metrics);
                 }
+            }
+        }
+    }
+
+    /**
+     * Node A is killed (SIGKILL) while node B publishes: the client reconnects to B with its cookie
+     * and {@code Last-Event-ID} and, across both streams, gets every event exactly once, in order.
+     */
+    @Test
+    void aClientOfAKilledNodeResumesOnTheOtherWithEveryEventOnceAndInOrder() throws Exception {
+        try (RedisServer redis = RedisServer.start()) {
+            Map<String, String> config =
+                    Map.of(
+                            "resumable-sse.store", "redis",
+                            "resumable-sse.redis.url", redis.url(),
+                            "resumable-sse.redis.key-prefix", "kill:");
+            try (StandaloneServer a = StandaloneServer.start("redis-kill-a", config);
+                    StandaloneServer b = StandaloneServer.start("redis-kill-b", config);
+                    OpenStreams streams = new OpenStreams()) {
+                SseClient onA =
+                        streams.open(
+                                SseClient.to(a.base().resolve(DemoClient.JAXRS_EVENTS))
+                                        .topic("orders"));
+                onA.awaitConnected();
+                DemoClient publishOnB = new DemoClient(b.base().toURL());
+                List<String> published = new ArrayList<>();
+                for (int i = 0; i < 100; i++) {
+                    published.add(publishOnB.toTopic("orders", "shipped", "{\"n\":" + i + "}"));
+                    if (i == 20) {
+                        onA.awaitEvent(Sse.published(), Timeouts.DEFAULT);
+                        a.close();
+                    }
+                }
+                onA.awaitEnd(Timeouts.DEFAULT);
+                List<String> before = Sse.ids(onA.events(Sse.published()));
+                String token = onA.sessionToken();
+
+                SseClient onB =
+                        streams.open(
+                                SseClient.to(b.base().resolve(DemoClient.JAXRS_EVENTS))
+                                        .topic("orders")
+                                        .sessionCookie(token)
+                                        .lastEventId(before.get(before.size() - 1)));
+                Connected connected = Connected.await(onB);
+                onB.awaitEvent(
+                        Sse.withId(Set.of(published.get(published.size() - 1))), Timeouts.DEFAULT);
+
+                assertTrue(connected.recovered(), () -> "recovered on B: " + connected);
+                List<String> received = new ArrayList<>(before);
+                received.addAll(Sse.ids(onB.events(Sse.published())));
+                assertEquals(published, received);
             }
         }
     }
