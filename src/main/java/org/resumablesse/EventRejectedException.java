@@ -1,8 +1,9 @@
 package org.resumablesse;
 
 /**
- * Thrown when an event is refused at publish time; nothing was stored and nobody received it. The
- * message says what was wrong in words fit to show a developer; it never contains the event's data.
+ * Thrown when an event is refused at publish time; nothing was stored and nobody received it (with
+ * one exception: {@link Reason#STORE_UNAVAILABLE} after a timeout, see there). The message says
+ * what was wrong in words fit to show a developer; it never contains the event's data.
  */
 public class EventRejectedException extends IllegalArgumentException {
 
@@ -22,7 +23,15 @@ public class EventRejectedException extends IllegalArgumentException {
         /** The data is not well-formed Unicode (it holds an unpaired surrogate). */
         INVALID_DATA,
         /** The module is not running (not started yet, or stopped at undeploy). */
-        NOT_RUNNING
+        NOT_RUNNING,
+        /**
+         * The shared store (Redis) could not be reached or did not answer in time. When it could
+         * not be reached, nothing was stored. When it did not answer in time, the outcome is
+         * unknown: Redis may have received the event and store it late, and then clients receive it
+         * in its place in the order; a publisher that publishes it again may so publish it twice.
+         * Publishing again later may succeed.
+         */
+        STORE_UNAVAILABLE
     }
 
     private final Reason reason;

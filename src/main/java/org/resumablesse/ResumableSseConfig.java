@@ -119,5 +119,35 @@ public final class ResumableSseConfig {
      */
     public static final String COOKIE_SECURE = PREFIX + "cookie.secure";
 
+    /**
+     * Where history and sessions live: {@code memory} (this JVM; the default) or {@code redis}
+     * (shared by every node on one Redis; needs {@code redis.clients:jedis} in the WAR).
+     */
+    public static final String STORE = PREFIX + "store";
+
+    /**
+     * The Redis server with {@link #STORE} {@code redis}: {@code redis://host:port/db}, or {@code
+     * rediss://…} for TLS. Default {@code redis://localhost:6379}.
+     */
+    public static final String REDIS_URL = PREFIX + "redis.url";
+
+    /** The Redis ACL user; wins over one in the URL. Default none. */
+    public static final String REDIS_USER = PREFIX + "redis.user";
+
+    /** The Redis password; wins over one in the URL. Default none. */
+    public static final String REDIS_PASSWORD = PREFIX + "redis.password";
+
+    /** How long connecting to Redis may take. Default 2s. */
+    public static final String REDIS_CONNECT_TIMEOUT = PREFIX + "redis.connect-timeout";
+
+    /** How long one Redis command may take. Default 2s. */
+    public static final String REDIS_TIMEOUT = PREFIX + "redis.timeout";
+
+    /** The most pooled connections for Redis commands, per store. Default 8. */
+    public static final String REDIS_POOL_SIZE = PREFIX + "redis.pool-size";
+
+    /** Put before every Redis key, so applications can share one Redis. Default resumable-sse: */
+    public static final String REDIS_KEY_PREFIX = PREFIX + "redis.key-prefix";
+
     private ResumableSseConfig() {}
 }

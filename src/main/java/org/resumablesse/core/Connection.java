@@ -48,6 +48,8 @@ public final class Connection {
     private List<StoredEvent> replay = List.of();
     private int replayWritten;
     private long position;
+    // The store epoch the position belongs to; a read in another epoch finds a gap.
+    private String epoch = "";
     private boolean dirty;
     private boolean writing;
     private State state = State.HANDOVER;
@@ -66,6 +68,12 @@ public final class Connection {
         this.transport = transport;
         this.delivery = delivery;
         this.onClose = onClose;
+    }
+
+    private String epoch() {
+        synchronized (lock) {
+            return epoch;
+        }
     }
 
     /** The session, or null when reconnection is disabled. */
@@ -112,13 +120,15 @@ public final class Connection {
      * Ends the hand-over: writes the {@code connected} frame, the replay, then the live events with
      * a sequence above {@code deliveredThrough}.
      */
-    void begin(EventFrame connected, List<StoredEvent> replay, long deliveredThrough) {
+    void begin(
+            EventFrame connected, List<StoredEvent> replay, String epoch, long deliveredThrough) {
         synchronized (lock) {
             if (state != State.HANDOVER) {
                 return;
             }
             frames.add(connected);
             this.replay = replay;
+            this.epoch = epoch;
             position = deliveredThrough;
             dirty = true;
             state = State.LIVE;
@@ -291,7 +301,7 @@ public final class Connection {
         long through = from;
         boolean more = false;
         while (!more) {
-            History page = delivery.store().readAfter(streams, through, PAGE);
+            History page = delivery.store().readAfter(epoch(), streams, through, PAGE);
             if (!page.complete()) {
                 if (!batch.frames.isEmpty()) {
                     // What is gathered goes out first; the next read finds the gap again.

@@ -18,7 +18,9 @@ public class ConnectionRefusedException extends RuntimeException {
         /** {@code max-sessions} are held already. */
         TOO_MANY_SESSIONS,
         /** The module is not running. */
-        NOT_RUNNING
+        NOT_RUNNING,
+        /** The shared store (Redis) cannot be reached; the client should come back later. */
+        STORE_UNAVAILABLE
     }
 
     private final Reason reason;

@@ -27,6 +27,7 @@ final class FanOut implements EventStore.AppendListener {
     private final Executor executor;
     private final ConcurrentLinkedQueue<StoredEvent> appended = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final AtomicBoolean wakeAll = new AtomicBoolean();
     // Used only by the one running pass.
     private final List<Connection> woken = new ArrayList<>();
 
@@ -38,6 +39,10 @@ final class FanOut implements EventStore.AppendListener {
     @Override
     public void appended(StoredEvent event) {
         appended.add(event);
+        schedule();
+    }
+
+    private void schedule() {
         if (scheduled.compareAndSet(false, true)) {
             try {
                 executor.execute(this::pass);
@@ -49,8 +54,22 @@ final class FanOut implements EventStore.AppendListener {
         }
     }
 
+    /** Wakes every connection in the next pass: each reads the store after its position. */
+    @Override
+    public void missed() {
+        wakeAll.set(true);
+        schedule();
+    }
+
     private void pass() {
         do {
+            if (wakeAll.getAndSet(false)) {
+                for (Connection connection : subscriptions.all()) {
+                    if (connection.wake()) {
+                        woken.add(connection);
+                    }
+                }
+            }
             StoredEvent event;
             while ((event = appended.poll()) != null) {
                 for (Connection connection : subscriptions.followers(event.stream())) {
@@ -64,6 +83,6 @@ final class FanOut implements EventStore.AppendListener {
             }
             woken.clear();
             scheduled.set(false);
-        } while (!appended.isEmpty() && scheduled.compareAndSet(false, true));
+        } while ((!appended.isEmpty() || wakeAll.get()) && scheduled.compareAndSet(false, true));
     }
 }

@@ -38,11 +38,15 @@ final class RecoveryPlanner {
     }
 
     Plan plan(Admission admission) {
+        // The epoch first: if a shared store renews it meanwhile, reads in this one find a gap.
+        String epoch = store.epoch();
         String text = admission.cursorText();
         if (text == null) {
             long head = store.head();
             return new Plan(
-                    new Recovery(false, false, null, 0, position(head), false), List.of(), head);
+                    new Recovery(false, false, null, 0, new Cursor(epoch, head), false),
+                    List.of(),
+                    head);
         }
         newSession = admission.newSession();
         if (newSession) {
@@ -51,18 +55,19 @@ final class RecoveryPlanner {
         metrics.reconnected();
         Optional<Cursor> parsed = Cursor.parse(text);
         if (parsed.isEmpty()) {
-            return gap(GapReason.INVALID);
+            return gap(epoch, GapReason.INVALID);
         }
         Cursor cursor = parsed.get();
-        if (!cursor.epoch().equals(store.epoch())) {
-            return gap(GapReason.UNKNOWN_EPOCH);
+        if (!cursor.epoch().equals(epoch)) {
+            return gap(epoch, GapReason.UNKNOWN_EPOCH);
         }
         if (cursor.sequence() > store.head()) {
-            return gap(GapReason.INVALID);
+            return gap(epoch, GapReason.INVALID);
         }
-        History history = store.readAfter(admission.streams(), cursor.sequence());
+        History history =
+                store.readAfter(epoch, admission.streams(), cursor.sequence(), Integer.MAX_VALUE);
         if (!history.complete()) {
-            return gap(GapReason.OVERFLOW);
+            return gap(epoch, GapReason.OVERFLOW);
         }
         metrics.replayed(history.events().size());
         Recovery recovery =
@@ -70,14 +75,12 @@ final class RecoveryPlanner {
         return new Plan(recovery, history.events(), history.head());
     }
 
-    private Plan gap(GapReason reason) {
+    private Plan gap(String epoch, GapReason reason) {
         metrics.recoveryFailed(reason);
         long head = store.head();
         return new Plan(
-                new Recovery(true, false, reason, 0, position(head), newSession), List.of(), head);
-    }
-
-    private Cursor position(long sequence) {
-        return new Cursor(store.epoch(), sequence);
+                new Recovery(true, false, reason, 0, new Cursor(epoch, head), newSession),
+                List.of(),
+                head);
     }
 }

@@ -1,14 +1,20 @@
 package org.resumablesse.core;
 
+import java.util.Queue;
 import org.resumablesse.Audience;
+import org.resumablesse.spi.SessionStore;
+import org.resumablesse.spi.StoreUnavailableException;
 
 /**
- * A client identity that outlives connections: a public id to address it, the hash of its secret
- * resume token, and how many connections it has open. A session with no open connection expires
- * {@code buffer-ttl} after the last one closed; once expired it never comes back.
+ * This node's handle on a client identity that outlives connections: a public id to address it, the
+ * hash of its secret resume token, and how many connections it has open on this node. The session
+ * itself (whether it is live, its connections on every node, its expiry) is kept by the {@link
+ * SessionStore}; a session with no open connection anywhere expires {@code buffer-ttl} after the
+ * last one closed, and once expired it never comes back.
  *
- * <p>Thread-safe: its counters are guarded by its own lock. Created and removed by {@link
- * SessionRegistry}.
+ * <p>Thread-safe: its counter is guarded by its own lock, which is held across the store call that
+ * attaches, so this node never counts more than the per-session limit. Created and dropped by
+ * {@link SessionRegistry}.
  */
 public final class Session {
 
@@ -22,15 +28,16 @@ public final class Session {
     private final String id;
     private final String tokenHash;
     private final Audience stream;
+    private final SessionStore store;
     private int openConnections;
-    private long lastActiveMillis;
     private boolean expired;
 
-    Session(String id, String tokenHash, long nowMillis) {
+    Session(String id, String tokenHash, SessionStore store, int openConnections) {
         this.id = id;
         this.tokenHash = tokenHash;
         this.stream = Audience.session(id);
-        this.lastActiveMillis = nowMillis;
+        this.store = store;
+        this.openConnections = openConnections;
     }
 
     /** The public session id. */
@@ -47,7 +54,7 @@ public final class Session {
         return stream;
     }
 
-    /** How many connections are open now. */
+    /** How many connections are open on this node now. */
     public synchronized int openConnections() {
         return openConnections;
     }
@@ -56,30 +63,40 @@ public final class Session {
         return expired;
     }
 
-    synchronized Attach attach(int maxConnections) {
+    synchronized Attach attach(int maxConnections, long nowMillis) {
         if (expired) {
             return Attach.EXPIRED;
         }
         if (openConnections >= maxConnections) {
             return Attach.FULL;
         }
+        if (!store.attach(id, nowMillis)) {
+            expired = true;
+            return Attach.EXPIRED;
+        }
         openConnections++;
         return Attach.ATTACHED;
     }
 
-    synchronized void detach(long nowMillis) {
+    /**
+     * Gives back a connection slot. When the store cannot be reached, the store's part is handed to
+     * {@code retries}, so the session still expires once it is reached again.
+     */
+    synchronized void detach(long nowMillis, Queue<Runnable> retries) {
         if (openConnections > 0) {
             openConnections--;
+            Runnable storeDetach = () -> store.detach(id, nowMillis);
+            try {
+                storeDetach.run();
+            } catch (StoreUnavailableException e) {
+                retries.add(storeDetach);
+            }
         }
-        lastActiveMillis = nowMillis;
     }
 
-    /** Marks the session expired if it has had no connection for the whole TTL. */
-    synchronized boolean expireIfIdle(long nowMillis, long ttlMillis) {
-        if (!expired && openConnections == 0 && nowMillis - lastActiveMillis >= ttlMillis) {
-            expired = true;
-        }
-        return expired;
+    /** Marks the session expired: the store removed it. */
+    synchronized void expire() {
+        expired = true;
     }
 
     @Override

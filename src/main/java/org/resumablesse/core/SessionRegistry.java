@@ -1,15 +1,17 @@
 package org.resumablesse.core;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.resumablesse.spi.SessionStore;
+import org.resumablesse.spi.StoreUnavailableException;
 
 /**
- * The sessions of this node, found by the hash of their token or by their public id. Tokens are
- * checked by shape, then looked up by hash, so a guessed token learns nothing from timing and the
- * secret is never stored.
+ * Finds sessions by the hash of their token or by their public id, in the {@link SessionStore}, and
+ * keeps this node's handles on them. Tokens are checked by shape, then looked up by hash, so a
+ * guessed token learns nothing from timing and the secret is never stored.
  *
  * <p>Thread-safe.
  */
@@ -26,14 +28,15 @@ final class SessionRegistry {
     }
 
     private final SessionIds ids;
-    private final int maxSessions;
-    private final ConcurrentHashMap<String, Session> byTokenHash = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Session> byId = new ConcurrentHashMap<>();
-    private final AtomicInteger count = new AtomicInteger();
+    private final SessionStore store;
+    // This node's handles, so that the per-session connection limit counts one object per session.
+    private final ConcurrentHashMap<String, Session> handles = new ConcurrentHashMap<>();
+    // Detaches the store could not take; retried before every expiry run, oldest first.
+    private final Queue<Runnable> retries = new ConcurrentLinkedQueue<>();
 
-    SessionRegistry(SessionIds ids, int maxSessions) {
+    SessionRegistry(SessionIds ids, SessionStore store) {
         this.ids = ids;
-        this.maxSessions = maxSessions;
+        this.store = store;
     }
 
     /**
@@ -46,62 +49,81 @@ final class SessionRegistry {
         if (!SessionIds.isWellFormedToken(token)) {
             return Optional.empty();
         }
-        Session session = byTokenHash.get(SessionIds.hash(token));
-        return session == null || session.isExpired() ? Optional.empty() : Optional.of(session);
+        String hash = SessionIds.hash(token);
+        return store.findByTokenHash(hash)
+                .map(id -> handles.computeIfAbsent(id, key -> new Session(key, hash, store, 0)));
     }
 
     /**
-     * Issues a new session.
+     * Issues a new session with one connection attached.
      *
      * @return the session with its token, or empty when {@code max-sessions} are held already
      */
     Optional<Issued> issue(long nowMillis) {
-        if (count.incrementAndGet() > maxSessions) {
-            count.decrementAndGet();
+        String token = ids.newToken();
+        String id = ids.newSessionId();
+        String hash = SessionIds.hash(token);
+        boolean created;
+        try {
+            created = store.create(id, hash, nowMillis);
+        } catch (StoreUnavailableException e) {
+            // A shared store may still have created it: give back its connection, so it expires.
+            retries.add(() -> store.detach(id, nowMillis));
+            throw e;
+        }
+        if (!created) {
             return Optional.empty();
         }
-        String token = ids.newToken();
-        Session session = new Session(ids.newSessionId(), SessionIds.hash(token), nowMillis);
-        byTokenHash.put(session.tokenHash(), session);
-        byId.put(session.id(), session);
+        Session session = new Session(id, hash, store, 1);
+        handles.put(id, session);
         return Optional.of(new Issued(session, token));
     }
 
-    Optional<Session> byId(String sessionId) {
-        Session session = sessionId == null ? null : byId.get(sessionId);
-        return session == null || session.isExpired() ? Optional.empty() : Optional.of(session);
+    boolean isLive(String sessionId) {
+        return sessionId != null && store.isLive(sessionId);
     }
 
-    /** Removes every session idle for the whole TTL; never one with an open connection. */
-    List<Session> expireIdle(long nowMillis, long ttlMillis) {
-        List<Session> expired = new ArrayList<>();
-        for (Session session : byId.values()) {
-            if (session.expireIfIdle(nowMillis, ttlMillis)) {
-                remove(session);
-                expired.add(session);
+    Optional<Session> byId(String sessionId) {
+        if (sessionId == null || !store.isLive(sessionId)) {
+            return Optional.empty();
+        }
+        Session local = handles.get(sessionId);
+        return Optional.of(local != null ? local : new Session(sessionId, "", store, 0));
+    }
+
+    /**
+     * Removes every session idle for the whole TTL on every node; never one with an open
+     * connection. Also drops this node's handles on sessions it has no connection to, which the
+     * next resume finds again in the store.
+     *
+     * @return the public ids of the expired sessions
+     */
+    List<String> expireIdle(long nowMillis, long ttlMillis) {
+        for (Runnable retry = retries.peek(); retry != null; retry = retries.peek()) {
+            retry.run();
+            retries.remove(retry);
+        }
+        List<String> expired = store.expireIdle(nowMillis, ttlMillis);
+        for (String id : expired) {
+            Session session = handles.remove(id);
+            if (session != null) {
+                session.expire();
             }
         }
+        handles.values().removeIf(session -> session.openConnections() == 0);
         return expired;
     }
 
+    /** Gives back a connection slot of the session. */
+    void detach(Session session, long nowMillis) {
+        session.detach(nowMillis, retries);
+    }
+
     int size() {
-        return count.get();
+        return store.size();
     }
 
     int connected() {
-        int connected = 0;
-        for (Session session : byId.values()) {
-            if (session.openConnections() > 0) {
-                connected++;
-            }
-        }
-        return connected;
-    }
-
-    private void remove(Session session) {
-        if (byId.remove(session.id(), session)) {
-            byTokenHash.remove(session.tokenHash(), session);
-            count.decrementAndGet();
-        }
+        return store.connected();
     }
 }

@@ -20,6 +20,8 @@ import org.resumablesse.ServerEvent;
 import org.resumablesse.SessionInfo;
 import org.resumablesse.core.ConnectionRefusedException.Reason;
 import org.resumablesse.spi.EventStore;
+import org.resumablesse.spi.SessionStore;
+import org.resumablesse.spi.StoreUnavailableException;
 import org.resumablesse.spi.StoredEvent;
 
 /**
@@ -27,8 +29,8 @@ import org.resumablesse.spi.StoredEvent;
  * reconnecting ones exactly or tells them why not, and runs expiry and heartbeats on a scheduler it
  * is given.
  *
- * <p>Lifecycle: construct, {@link #start}, use, {@link #close}. Thread-safe. It owns the store and
- * closes it.
+ * <p>Lifecycle: construct, {@link #start}, use, {@link #close}. Thread-safe. It owns the stores and
+ * closes them.
  */
 public final class SseEngine implements AutoCloseable {
 
@@ -39,6 +41,7 @@ public final class SseEngine implements AutoCloseable {
 
     private final EngineSettings settings;
     private final EventStore store;
+    private final SessionStore sessionStore;
     private final Clock clock;
     private final SecureRandom random;
     private final Delivery delivery;
@@ -50,18 +53,21 @@ public final class SseEngine implements AutoCloseable {
 
     /**
      * @param store the history; with reconnection disabled it is still used to number events
+     * @param sessionStore where sessions live; the engine closes it too
      * @param delivery runs the fan-out passes, one at a time; a pass never blocks (transports do
      *     not wait for clients), so one thread serves
      */
     public SseEngine(
             EngineSettings settings,
             EventStore store,
+            SessionStore sessionStore,
             Clock clock,
             SecureRandom random,
             Executor delivery,
             EngineMetrics metrics) {
         this.settings = settings;
         this.store = store;
+        this.sessionStore = sessionStore;
         this.clock = clock;
         this.random = random;
         this.delivery =
@@ -72,8 +78,26 @@ public final class SseEngine implements AutoCloseable {
                         settings.maxPendingBytes(),
                         settings.replayMarkers());
         this.metrics = metrics;
-        this.sessions = new SessionRegistry(new SessionIds(random), settings.maxSessions());
+        this.sessions = new SessionRegistry(new SessionIds(random), sessionStore);
         store.setAppendListener(new FanOut(subscriptions, delivery));
+    }
+
+    /** An engine on the given event store and the embedded in-memory session store. */
+    public SseEngine(
+            EngineSettings settings,
+            EventStore store,
+            Clock clock,
+            SecureRandom random,
+            Executor delivery,
+            EngineMetrics metrics) {
+        this(
+                settings,
+                store,
+                new InMemorySessionStore(settings.maxSessions()),
+                clock,
+                random,
+                delivery,
+                metrics);
     }
 
     /**
@@ -174,9 +198,18 @@ public final class SseEngine implements AutoCloseable {
         if (!settings.reconnectionEnabled()) {
             return new Admission(null, null, false, streams, null);
         }
+        try {
+            return admitToSession(token, cursorText, streams);
+        } catch (StoreUnavailableException e) {
+            throw new ConnectionRefusedException(
+                    Reason.STORE_UNAVAILABLE, "the session store cannot be reached");
+        }
+    }
+
+    private Admission admitToSession(String token, String cursorText, Set<Audience> streams) {
         Optional<Session> resumed = sessions.resume(token);
         if (resumed.isPresent()
-                && resumed.get().attach(settings.maxConnectionsPerSession())
+                && resumed.get().attach(settings.maxConnectionsPerSession(), clock.millis())
                         == Session.Attach.ATTACHED) {
             streams.add(resumed.get().stream());
             return new Admission(resumed.get(), token, false, streams, blankToNull(cursorText));
@@ -195,7 +228,6 @@ public final class SseEngine implements AutoCloseable {
                                         new ConnectionRefusedException(
                                                 Reason.TOO_MANY_SESSIONS,
                                                 "the server holds max-sessions already"));
-        issued.session().attach(settings.maxConnectionsPerSession());
         streams.add(issued.session().stream());
         return new Admission(
                 issued.session(), issued.token(), true, streams, blankToNull(cursorText));
@@ -204,7 +236,7 @@ public final class SseEngine implements AutoCloseable {
     /** Gives back the slot of an admission that will not be opened. */
     public void cancel(Admission admission) {
         if (admission.session() != null) {
-            admission.session().detach(clock.millis());
+            sessions.detach(admission.session(), clock.millis());
         }
     }
 
@@ -251,7 +283,8 @@ public final class SseEngine implements AutoCloseable {
                         recovery.position().format(),
                         recovery.toJson(sessionId),
                         retryMillis());
-        connection.begin(connected, plan.events(), plan.deliveredThrough());
+        connection.begin(
+                connected, plan.events(), recovery.position().epoch(), plan.deliveredThrough());
         return new Opened(connection, recovery);
     }
 
@@ -264,19 +297,29 @@ public final class SseEngine implements AutoCloseable {
         return sessions.size();
     }
 
+    /** True from {@link #start} until {@link #close}. */
+    public boolean isRunning() {
+        return running;
+    }
+
     public EngineSettings settings() {
         return settings;
     }
 
+    /** What the engine holds; while a shared store cannot be reached, only the connections. */
     public EngineStats stats() {
-        EventStore.StoreStats store = this.store.stats();
-        int connected = sessions.connected();
-        return new EngineStats(
-                subscriptions.all().size(),
-                connected,
-                Math.max(0, sessions.size() - connected),
-                store.events(),
-                store.bytes());
+        try {
+            EventStore.StoreStats store = this.store.stats();
+            int connected = sessions.connected();
+            return new EngineStats(
+                    subscriptions.all().size(),
+                    connected,
+                    Math.max(0, sessions.size() - connected),
+                    store.events(),
+                    store.bytes());
+        } catch (StoreUnavailableException e) {
+            return new EngineStats(subscriptions.all().size(), 0, 0, 0, 0);
+        }
     }
 
     /** The reconnection delay to send: the base plus a random part, so clients spread out. */
@@ -289,15 +332,15 @@ public final class SseEngine implements AutoCloseable {
     void expire() {
         long now = clock.millis();
         long ttl = settings.bufferTtl().toMillis();
-        for (Session session : sessions.expireIdle(now, ttl)) {
-            store.removeStream(session.stream());
+        for (String sessionId : sessions.expireIdle(now, ttl)) {
+            store.removeStream(Audience.session(sessionId));
         }
         store.removeIdleStreams(
                 now - ttl,
                 stream ->
                         subscriptions.isFollowed(stream)
                                 || (stream.kind() == Audience.Kind.SESSION
-                                        && sessions.byId(stream.key()).isPresent()));
+                                        && sessions.isLive(stream.key())));
     }
 
     /**
@@ -351,13 +394,17 @@ public final class SseEngine implements AutoCloseable {
         for (Connection connection : subscriptions.all()) {
             connection.close(CloseCause.SHUTDOWN);
         }
-        store.close();
+        try {
+            store.close();
+        } finally {
+            sessionStore.close();
+        }
     }
 
     private void closed(Connection connection, CloseCause cause) {
         subscriptions.remove(connection);
         if (connection.session() != null) {
-            connection.session().detach(clock.millis());
+            sessions.detach(connection.session(), clock.millis());
         }
         metrics.connectionClosed(cause);
     }

@@ -126,6 +126,19 @@ final class SettingsReader {
         return new TransportSettings(mode, bound, gzip);
     }
 
+    /** True when the stores are Redis's: {@code resumable-sse.store} is {@code redis}. */
+    boolean redisStore() {
+        return parse(STORE, false, SettingsReader::redisOrMemory, "memory or redis");
+    }
+
+    private static boolean redisOrMemory(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "memory" -> false;
+            case "redis" -> true;
+            default -> throw new IllegalArgumentException(text);
+        };
+    }
+
     private static boolean gzipOrNone(String text) {
         return switch (text.trim().toLowerCase(Locale.ROOT)) {
             case "none" -> false;
@@ -146,7 +159,7 @@ final class SettingsReader {
         }
     }
 
-    private int integer(String key, int fallback) {
+    int integer(String key, int fallback) {
         return parse(key, fallback, text -> Integer.parseInt(text.trim()), "a whole number");
     }
 
@@ -154,11 +167,11 @@ final class SettingsReader {
         return parse(key, fallback, SettingsReader::strictBoolean, "true or false");
     }
 
-    private Duration duration(String key, Duration fallback) {
+    Duration duration(String key, Duration fallback) {
         return parse(key, fallback, Durations::parse, "a duration like 30s, 500ms or PT30S");
     }
 
-    private String text(String key, String fallback) {
+    String text(String key, String fallback) {
         return raw(key).map(String::trim).orElse(fallback);
     }
 
@@ -174,7 +187,7 @@ final class SettingsReader {
         }
     }
 
-    private Optional<String> raw(String key) {
+    Optional<String> raw(String key) {
         return config.getOptionalValue(key, String.class).filter(value -> !value.isBlank());
     }
 
@@ -186,7 +199,7 @@ final class SettingsReader {
         };
     }
 
-    private static IllegalStateException invalid(String detail) {
+    static IllegalStateException invalid(String detail) {
         return new IllegalStateException("Invalid Resumable SSE configuration: " + detail);
     }
 }

@@ -14,11 +14,13 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.resumablesse.EventPublisher;
+import org.resumablesse.ResumableSseConfig;
 import org.resumablesse.ServerEvent;
 import org.resumablesse.SessionDirectory;
 import org.resumablesse.SessionInfo;
@@ -42,6 +44,8 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     @Inject MetricRegistry metrics;
 
     private SseEngine engine;
+    private boolean redis;
+    private volatile Supplier<Optional<String>> storeProblem = Optional::empty;
     private ExecutorService fanOut;
     private Thread shutdownHook;
     private ExecutorService writes;
@@ -60,8 +64,12 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         ManagedThreadFactory threads = lookup("java:comp/DefaultManagedThreadFactory");
         fanOut = Executors.newSingleThreadExecutor(threads);
         writes = BlockingWrites.create(threads);
+        redis = reader.redisStore();
         engine =
-                SseEngine.inMemory(settings, Clock.systemUTC(), fanOut, new MetricsBridge(metrics));
+                redis
+                        ? onRedis(reader, settings, threads)
+                        : SseEngine.inMemory(
+                                settings, Clock.systemUTC(), fanOut, new MetricsBridge(metrics));
         MetricsBridge.registerGauges(metrics, engine);
         engine.start(scheduler);
         // A SIGTERM stops Payara Micro without undeploying first: its HTTP listener may close
@@ -76,6 +84,21 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
                         },
                         "resumable-sse-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** The engine on the Redis stores; the only path that loads a Redis class. */
+    private SseEngine onRedis(
+            SettingsReader reader, EngineSettings settings, ManagedThreadFactory threads) {
+        try {
+            return RedisStoreFactory.engine(
+                    check -> storeProblem = check, reader, settings, threads, fanOut, metrics);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException(
+                    "Invalid Resumable SSE configuration: "
+                            + ResumableSseConfig.STORE
+                            + " is redis, but redis.clients:jedis is not in the application",
+                    e);
+        }
     }
 
     /**
@@ -111,6 +134,9 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
             fanOut.shutdownNow();
             writes.shutdown();
             MetricsBridge.removeGauges(metrics);
+            if (redis) {
+                RedisMetricsBridge.removeLag(metrics);
+            }
         }
     }
 
@@ -130,6 +156,19 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
      */
     public Executor blockingWrites() {
         return writes;
+    }
+
+    /**
+     * Why the store cannot serve now (Redis unreachable), or empty when it can; the memory store
+     * always can. May cost one round trip to Redis.
+     */
+    public Optional<String> storeProblem() {
+        return storeProblem.get();
+    }
+
+    /** Whether the store is the shared Redis one. */
+    public boolean redisStore() {
+        return redis;
     }
 
     /** The HTTP side's settings. */

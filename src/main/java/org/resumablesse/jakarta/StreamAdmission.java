@@ -108,6 +108,7 @@ public final class StreamAdmission {
             case BAD_REQUEST -> new Refused(400, null, e.getMessage());
             case TOO_MANY_CONNECTIONS -> new Refused(429, "30", e.getMessage());
             case TOO_MANY_SESSIONS, NOT_RUNNING -> new Refused(503, "30", e.getMessage());
+            case STORE_UNAVAILABLE -> new Refused(503, "5", e.getMessage());
         };
     }
 }

@@ -69,6 +69,18 @@ public interface EventStore extends AutoCloseable {
     History readAfter(Set<Audience> streams, long afterSequence, int limit);
 
     /**
+     * Reads as {@link #readAfter(Set, long, int)} does, for a position taken in the given epoch: if
+     * the store's epoch is another one now (a shared store lost its data), the history is
+     * incomplete, so a position from before is never read against the numbering after. A shared
+     * store checks the epoch atomically with the read.
+     */
+    default History readAfter(String epoch, Set<Audience> streams, long afterSequence, int limit) {
+        return epoch.equals(epoch())
+                ? readAfter(streams, afterSequence, limit)
+                : History.incomplete(head());
+    }
+
+    /**
      * Sets the one listener told of every append, in sequence order. Set before the first append.
      */
     void setAppendListener(AppendListener listener);
@@ -105,6 +117,14 @@ public interface EventStore extends AutoCloseable {
     @FunctionalInterface
     interface AppendListener {
         void appended(StoredEvent event);
+
+        /**
+         * The store may have appended events this listener was not told of: a node fell behind a
+         * shared store's feed further than it reaches, lost the store for a while, or the store
+         * lost its data. Everyone who follows anything should read the store after its position.
+         * The in-memory store never calls it.
+         */
+        default void missed() {}
     }
 
     /**

@@ -85,6 +85,23 @@ public final class StoredEvent {
         return (T) value;
     }
 
+    /** Equal when every published part and the place in the order are; the memo does not count. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoredEvent that
+                && sequence == that.sequence
+                && timeMillis == that.timeMillis
+                && epoch.equals(that.epoch)
+                && stream.equals(that.stream)
+                && name.equals(that.name)
+                && data.equals(that.data);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(epoch, sequence, stream);
+    }
+
     @Override
     public String toString() {
         return "StoredEvent[" + sequence + ", " + stream.kind() + ", " + name + "]";

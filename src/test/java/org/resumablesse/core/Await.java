@@ -10,13 +10,13 @@ import java.util.function.BooleanSupplier;
  * Waits for a condition with a deadline instead of sleeping. Every timeout is multiplied by the
  * system property {@code resumablesse.test.timeout-factor} so slow machines can stretch them.
  */
-final class Await {
+public final class Await {
 
     static final Duration DEFAULT = Duration.ofSeconds(10);
 
     private Await() {}
 
-    static Duration scaled(Duration base) {
+    public static Duration scaled(Duration base) {
         String factor = System.getProperty("resumablesse.test.timeout-factor", "1");
         double value;
         try {
@@ -28,7 +28,7 @@ final class Await {
     }
 
     /** Polls the condition until it holds; fails the test when the scaled default passes. */
-    static void until(String what, BooleanSupplier condition) {
+    public static void until(String what, BooleanSupplier condition) {
         until(what, DEFAULT, condition);
     }
 

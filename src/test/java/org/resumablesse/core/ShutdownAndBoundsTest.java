@@ -142,7 +142,9 @@ class ShutdownAndBoundsTest {
     /** Finding: the Issued record's generated toString prints the secret token. */
     @Test
     void issuedSessionToStringDoesNotPrintTheToken() {
-        SessionRegistry registry = new SessionRegistry(new SessionIds(new SecureRandom()), 10);
+        SessionRegistry registry =
+                new SessionRegistry(
+                        new SessionIds(new SecureRandom()), new InMemorySessionStore(10));
         SessionRegistry.Issued issued = registry.issue(0).orElseThrow();
 
         assertThat(issued.toString()).doesNotContain(issued.token());

@@ -86,19 +86,20 @@ class SubscriptionsTest {
     }
 
     private static Connection live(Set<Audience> streams, RecordingTransport transport) {
+        InMemoryEventStore store = new InMemoryEventStore(10, new SecureRandom());
         Connection connection =
                 new Connection(
                         null,
                         streams,
                         transport,
                         new Delivery(
-                                new InMemoryEventStore(10, new SecureRandom()),
+                                store,
                                 java.time.Clock.systemUTC(),
                                 EngineMetrics.NONE,
                                 65_536,
                                 false),
                         (c, cause) -> {});
-        connection.begin(EventFrameEncoder.comment("start"), List.of(), 0);
+        connection.begin(EventFrameEncoder.comment("start"), List.of(), store.epoch(), 0);
         return connection;
     }
 }

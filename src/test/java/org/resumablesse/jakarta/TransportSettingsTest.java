@@ -3,26 +3,14 @@ package org.resumablesse.jakarta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.lang.reflect.Proxy;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.junit.jupiter.api.Test;
 
 class TransportSettingsTest {
 
-    /** A Config holding only these values (the reader only asks for optional strings). */
     private static Config config(Map<String, String> values) {
-        return (Config)
-                Proxy.newProxyInstance(
-                        TransportSettingsTest.class.getClassLoader(),
-                        new Class<?>[] {Config.class},
-                        (proxy, method, args) -> {
-                            if (method.getName().equals("getOptionalValue")) {
-                                return Optional.ofNullable(values.get((String) args[0]));
-                            }
-                            throw new UnsupportedOperationException(method.getName());
-                        });
+        return TestConfig.of(values);
     }
 
     @Test

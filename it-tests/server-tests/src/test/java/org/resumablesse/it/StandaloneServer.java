@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -32,13 +34,21 @@ final class StandaloneServer implements AutoCloseable {
 
     /** Starts the server and waits until it serves the demo page. */
     static StandaloneServer start(String name) throws IOException {
+        return start(name, Map.of());
+    }
+
+    /**
+     * Starts the server with these system properties (MicroProfile Config reads them) and waits
+     * until it serves the demo page.
+     */
+    static StandaloneServer start(String name, Map<String, String> properties) throws IOException {
         int port = freePort();
         Path work = Path.of(System.getProperty("payara.tmpdir"), "standalone-" + name);
         Files.createDirectories(work);
         List<String> command =
                 "liberty".equals(System.getProperty("arquillian.launch"))
-                        ? liberty(name, port)
-                        : payara(work, port);
+                        ? liberty(name, port, properties)
+                        : payara(work, port, properties);
         Process process =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
@@ -95,10 +105,17 @@ final class StandaloneServer implements AutoCloseable {
         throw new AssertionError("the server did not serve / within " + timeout);
     }
 
-    private static List<String> payara(Path work, int port) {
+    private static List<String> payara(Path work, int port, Map<String, String> properties) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Djava.io.tmpdir=" + work);
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(payaraArguments(port));
+        return command;
+    }
+
+    private static List<String> payaraArguments(int port) {
         return List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + work,
                 "-jar",
                 System.getProperty("payara.microJar"),
                 "--deploy",
@@ -116,7 +133,8 @@ final class StandaloneServer implements AutoCloseable {
     /**
      * A server of its own in the shared runtime, configured like the demo's, run in the foreground.
      */
-    private static List<String> liberty(String name, int port) throws IOException {
+    private static List<String> liberty(String name, int port, Map<String, String> properties)
+            throws IOException {
         Path wlp = Path.of(System.getProperty("wlp.home"));
         Path server = wlp.resolve("usr/servers/" + name);
         Files.createDirectories(server.resolve("apps"));
@@ -125,6 +143,11 @@ final class StandaloneServer implements AutoCloseable {
                 server.resolve("server.xml"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(server.resolve("bootstrap.properties"), "http.port=" + port + "\n");
+        StringBuilder options = new StringBuilder();
+        properties.forEach(
+                (key, value) ->
+                        options.append("-D").append(key).append('=').append(value).append('\n'));
+        Files.writeString(server.resolve("jvm.options"), options);
         Files.copy(
                 Path.of(System.getProperty("demo.war")),
                 server.resolve("apps/resumable-sse-demo.war"),

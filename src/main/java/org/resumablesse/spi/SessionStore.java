@@ -1,0 +1,73 @@
+package org.resumablesse.spi;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where sessions live: the hash of each session's secret token, its public id, how many connections
+ * it has open and when its last one closed. The contract every implementation keeps:
+ *
+ * <ul>
+ *   <li>A session is live from {@link #create} until {@link #expireIdle} removes it; once removed
+ *       it never comes back, under either name.
+ *   <li>A session with an open connection, on this node or any other that shares the store, is
+ *       never removed. A session with none is removed by the first {@link #expireIdle} run at least
+ *       the time to live after its last connection closed.
+ *   <li>At most the store's maximum of sessions are live at once; {@link #create} refuses more.
+ *   <li>The store keeps the token's hash, never the token.
+ * </ul>
+ *
+ * <p>Nothing in it is addressed by an untrusted text that was not checked for shape first: callers
+ * look tokens up by their hash. Arguments are never null. A store that cannot reach its data throws
+ * {@link StoreUnavailableException} and changes nothing. Implementations are thread-safe; the
+ * engine owns the store's lifecycle and closes it at shutdown.
+ */
+public interface SessionStore extends AutoCloseable {
+
+    /**
+     * Stores a new live session with one open connection (the one that asked for it), unless the
+     * store holds its maximum of sessions already.
+     *
+     * @param sessionId the public id, new and unique
+     * @param tokenHash the hash of the secret token, new and unique
+     * @return false when the maximum is reached; nothing was stored
+     */
+    boolean create(String sessionId, String tokenHash, long nowMillis);
+
+    /** The public id of the live session whose token has this hash; empty if none. */
+    Optional<String> findByTokenHash(String tokenHash);
+
+    /** True while the session with this public id is live. */
+    boolean isLive(String sessionId);
+
+    /**
+     * Counts one more open connection of a live session.
+     *
+     * @return false when the session is not live (it never will be again); nothing was counted
+     */
+    boolean attach(String sessionId, long nowMillis);
+
+    /**
+     * Counts one connection fewer, made by a successful {@link #attach} or {@link #create} of this
+     * store. When the session has no connection open on any node, its time to live starts now.
+     */
+    void detach(String sessionId, long nowMillis);
+
+    /**
+     * Removes every session that has had no open connection on any node for at least {@code
+     * ttlMillis}.
+     *
+     * @return the public ids of the sessions removed; the caller removes their streams
+     */
+    List<String> expireIdle(long nowMillis, long ttlMillis);
+
+    /** Live sessions. */
+    int size();
+
+    /** Live sessions with at least one open connection on any node. */
+    int connected();
+
+    /** Releases the store's resources. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,146 @@
+package org.resumablesse.redis;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.resumablesse.core.Await;
+import redis.clients.jedis.Jedis;
+
+/**
+ * A {@code redis-server} of a test's own, on a free port, without persistence, stopped by its PID
+ * (never by name, and never the shared 6379). Not thread-safe; one per test class.
+ */
+public final class RedisServer implements AutoCloseable {
+
+    private static final String BINARY = "/usr/bin/redis-server";
+
+    private final int port;
+    private Process process;
+
+    private RedisServer(int port) {
+        this.port = port;
+    }
+
+    /** Starts a server and waits (with a deadline) until it accepts connections. */
+    public static RedisServer start() {
+        if (!new File(BINARY).canExecute()) {
+            throw new IllegalStateException(
+                    BINARY + " is missing: the Redis tests need it (apt-get install redis-server)");
+        }
+        RedisServer server = new RedisServer(freePort());
+        server.launch();
+        return server;
+    }
+
+    private void launch() {
+        try {
+            process =
+                    new ProcessBuilder(
+                                    List.of(
+                                            BINARY,
+                                            "--port",
+                                            Integer.toString(port),
+                                            "--bind",
+                                            "127.0.0.1",
+                                            "--save",
+                                            "",
+                                            "--appendonly",
+                                            "no",
+                                            "--daemonize",
+                                            "no"))
+                            .redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                            .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + Await.scaled(Duration.ofSeconds(10)).toNanos();
+        while (!accepts()) {
+            if (System.nanoTime() - deadline > 0 || !process.isAlive()) {
+                close();
+                throw new IllegalStateException("redis-server did not start on port " + port);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Freezes the server (SIGSTOP to its PID): it accepts nothing and answers nothing. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    /** Lets a {@linkplain #pause paused} server run on, with its data. */
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill =
+                    new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                            .inheritIO()
+                            .start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Empties every database, as a flush or a restart without persistence would. */
+    public void flushAll() {
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            jedis.flushAll();
+        }
+    }
+
+    /** Stops the server by its PID and waits for it to go. */
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        if (process.isAlive()) {
+            resume();
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
