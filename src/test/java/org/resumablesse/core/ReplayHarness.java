@@ -544,7 +544,7 @@ final class ReplayHarness {
                                             p ->
                                                     new WhatwgEventStreamParser.Event(
                                                             p.name(),
-                                                            TextArbitraries.normalizeLineBreaks(
+                                                            TextGenerators.normalizeLineBreaks(
                                                                     p.data()),
                                                             Cursor.format(epoch, p.sequence())))
                                     .toList());
