@@ -49,6 +49,16 @@ class DurationsTest {
     }
 
     @Test
+    void formatsInTheLargestWholeUnit() {
+        assertThat(Durations.format(Duration.ofHours(2))).isEqualTo("2h");
+        assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(Durations.format(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(Durations.format(Duration.ofMillis(1))).isEqualTo("1ms");
+        assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
+    }
+
+    @Test
     void refusesNull() {
         assertThatThrownBy(() -> Durations.parse(null))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -182,7 +182,8 @@ class ShutdownAndBoundsTest {
 
     @Test
     void aWriteThatMakesNoProgressClosesItsConnectionAtTheFirstHeartbeatPastTheWriteTimeout() {
-        MutableClock clock = new MutableClock(0);
+        // A clock far from zero: the watchdog must measure the time since the write began.
+        MutableClock clock = new MutableClock(1_700_000_000_000L);
         EngineSettings settings =
                 TestEngines.settings().writeTimeout(java.time.Duration.ofSeconds(10)).build();
         SseEngine engine =

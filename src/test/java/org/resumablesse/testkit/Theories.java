@@ -42,43 +42,50 @@ public final class Theories {
     /** Bounds the search for a smaller failing example; QuickTheories' default is 100 × tries. */
     private static final int SHRINK_CYCLES = 1_000;
 
+    /**
+     * Scales every property's tries: 1 in a normal build. The mutation-testing profile sets 0.1,
+     * since PIT runs the covering tests again for every mutant.
+     */
+    private static final double TRIES_SCALE =
+            Double.parseDouble(System.getProperty("resumablesse.test.tries-scale", "1"));
+
     private Theories() {}
 
     public static <A> void check(int tries, Gen<A> as, Consumer<A> property) {
         AtomicInteger ran = new AtomicInteger();
-        theory(tries)
+        theory(scaled(tries))
                 .forAll(as)
                 .checkAssert(
                         a -> {
                             ran.incrementAndGet();
                             property.accept(a);
                         });
-        assertRan(tries, ran);
+        assertRan(scaled(tries), ran);
     }
 
     public static <A, B> void check(int tries, Gen<A> as, Gen<B> bs, BiConsumer<A, B> property) {
         AtomicInteger ran = new AtomicInteger();
-        theory(tries)
+        theory(scaled(tries))
                 .forAll(as, bs)
                 .checkAssert(
                         (a, b) -> {
                             ran.incrementAndGet();
                             property.accept(a, b);
                         });
-        assertRan(tries, ran);
+        assertRan(scaled(tries), ran);
     }
 
     public static <A, B, C> void check(
             int tries, Gen<A> as, Gen<B> bs, Gen<C> cs, TriConsumer<A, B, C> property) {
         AtomicInteger ran = new AtomicInteger();
-        theory(tries)
+        theory(scaled(tries))
                 .forAll(as, bs, cs)
                 .checkAssert(
                         (a, b, c) -> {
                             ran.incrementAndGet();
                             property.accept(a, b, c);
                         });
-        assertRan(tries, ran);
+        assertRan(scaled(tries), ran);
     }
 
     public static <A, B, C, D> void check(
@@ -89,14 +96,18 @@ public final class Theories {
             Gen<D> ds,
             QuadConsumer<A, B, C, D> property) {
         AtomicInteger ran = new AtomicInteger();
-        theory(tries)
+        theory(scaled(tries))
                 .forAll(as, bs, cs, ds)
                 .checkAssert(
                         (a, b, c, d) -> {
                             ran.incrementAndGet();
                             property.accept(a, b, c, d);
                         });
-        assertRan(tries, ran);
+        assertRan(scaled(tries), ran);
+    }
+
+    private static int scaled(int tries) {
+        return Math.max(1, (int) Math.ceil(tries * TRIES_SCALE));
     }
 
     private static QuickTheory theory(int tries) {
