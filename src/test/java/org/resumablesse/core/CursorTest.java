@@ -20,6 +20,11 @@ class CursorTest {
     }
 
     @Test
+    void printsAsItsWireForm() {
+        assertThat(new Cursor(EPOCH, 7)).hasToString("0123456789abcdef-0000000000000000007");
+    }
+
+    @Test
     void readsTheLargestSequence() {
         assertThat(Cursor.parse("0123456789abcdef-9223372036854775807"))
                 .contains(new Cursor(EPOCH, Long.MAX_VALUE));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 class EventFrameEncoderTest {
@@ -45,6 +47,25 @@ class EventFrameEncoderTest {
 
         assertThat(heartbeat.text()).isEqualTo(": hb\n\n");
         assertThat(heartbeat.isComment()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u007f", "\u0080", "\u07ff", "\u0800", "\uffff", "\ud800\udc00"})
+    void countsUtf8BytesOnEitherSideOfEachEncodingLength(String character) {
+        String data = "a" + character + "\n" + character;
+
+        assertThat(EventFrameEncoder.eventSize("x", data))
+                .isEqualTo(EventFrameEncoder.event("x", ID, data, -1).size());
+    }
+
+    @Test
+    void writesACommentOfAnyLengthWhole() {
+        String text = "stream paused: the server restarts in 30 s ".repeat(30);
+
+        EventFrame comment = EventFrameEncoder.comment(text);
+
+        assertThat(comment.text()).isEqualTo(": " + text + "\n\n");
+        assertThat(comment.size()).isEqualTo(text.length() + 4);
     }
 
     @Test

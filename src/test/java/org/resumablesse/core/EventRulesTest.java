@@ -70,6 +70,56 @@ class EventRulesTest {
     }
 
     @Test
+    void acceptsAnEventOfExactlyTheLimitAndRefusesOneByteMore() {
+        ServerEvent event = ServerEvent.broadcast("x", "d".repeat(200));
+        long size = EventFrameEncoder.eventSize("x", event.data());
+
+        assertThatCode(() -> EventRules.check(event, size)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> EventRules.check(event, size - 1))
+                .isInstanceOf(EventRejectedException.class);
+    }
+
+    @Test
+    void acceptsAUserNameOfUpTo256Characters() {
+        assertThatCode(
+                        () ->
+                                EventRules.check(
+                                        ServerEvent.toUser("u".repeat(256), "x", "d"), 65_536))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(
+                        () ->
+                                EventRules.check(
+                                        ServerEvent.toUser("u".repeat(257), "x", "d"), 65_536))
+                .isInstanceOf(EventRejectedException.class);
+    }
+
+    @Test
+    void quotesARefusedNameShortenedWithControlCharactersEscaped() {
+        String name = "line\nbreak" + "n".repeat(100);
+
+        assertThatThrownBy(() -> EventRules.checkName(name))
+                .hasMessageEndingWith("'line\\u000abreak" + "n".repeat(70) + "...'");
+        assertThatThrownBy(() -> EventRules.checkName("x y")).hasMessageEndingWith("got 'x y'");
+        assertThatThrownBy(() -> EventRules.checkName(null)).hasMessageEndingWith("got null");
+    }
+
+    @Test
+    void refusesDataEndingInAHighSurrogateOrHoldingALoneLowOne() {
+        for (String data : new String[] {"ok\ud83d", "\ude00ok", "a\ud83d\ude00\ude00"}) {
+            assertThatThrownBy(() -> EventRules.check(ServerEvent.broadcast("x", data), 65_536))
+                    .isInstanceOfSatisfying(
+                            EventRejectedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_DATA));
+        }
+        assertThatCode(
+                        () ->
+                                EventRules.check(
+                                        ServerEvent.broadcast("x", "\ud83d\ude00\ud83d\ude00"),
+                                        65_536))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void tellsTheDeveloperTheSizeWithoutQuotingTheData() {
         String secret = "s3cr3t-".repeat(100);
 

@@ -10,6 +10,7 @@ import org.resumablesse.Audience;
 import org.resumablesse.spi.EventStore;
 import org.resumablesse.spi.EventStoreContract;
 import org.resumablesse.spi.History;
+import org.resumablesse.spi.StoredEvent;
 
 class InMemoryEventStoreTest extends EventStoreContract {
 
@@ -33,6 +34,31 @@ class InMemoryEventStoreTest extends EventStoreContract {
         assertThat(store.readAfter(Set.of(Audience.everyone()), 1))
                 .isEqualTo(History.incomplete(2));
         assertThat(store.readAfter(Set.of(Audience.everyone()), 2).complete()).isTrue();
+    }
+
+    @Test
+    void readsOnePageOfASingleEventAndRefusesAnEmptyPage() {
+        InMemoryEventStore store = new InMemoryEventStore(10, new SecureRandom());
+        store.append(Audience.everyone(), "x", "1", 1);
+        store.append(Audience.everyone(), "x", "2", 2);
+
+        History page = store.readAfter(Set.of(Audience.everyone()), 0, 1);
+
+        assertThat(page.events()).extracting(StoredEvent::data).containsExactly("1");
+        assertThat(page.complete()).isTrue();
+        assertThatThrownBy(() -> store.readAfter(Set.of(Audience.everyone()), 0, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void closingLetsGoOfEveryRetainedEvent() {
+        InMemoryEventStore store = new InMemoryEventStore(10, new SecureRandom());
+        store.append(Audience.everyone(), "x", "1", 1);
+        store.append(Audience.topic("news"), "x", "2", 2);
+
+        store.close();
+
+        assertThat(store.stats()).isEqualTo(new EventStore.StoreStats(0, 0, 0));
     }
 
     @Test

@@ -11,6 +11,8 @@ final class RecordingMetrics implements EngineMetrics {
     final List<GapReason> gaps = new CopyOnWriteArrayList<>();
     final AtomicInteger delivered = new AtomicInteger();
     final AtomicInteger published = new AtomicInteger();
+    final AtomicInteger reconnected = new AtomicInteger();
+    final List<Integer> replayed = new CopyOnWriteArrayList<>();
     final AtomicInteger sessionsReplaced = new AtomicInteger();
 
     @Override
@@ -26,6 +28,16 @@ final class RecordingMetrics implements EngineMetrics {
     @Override
     public void delivered(int count) {
         delivered.addAndGet(count);
+    }
+
+    @Override
+    public void reconnected() {
+        reconnected.incrementAndGet();
+    }
+
+    @Override
+    public void replayed(int count) {
+        replayed.add(count);
     }
 
     @Override

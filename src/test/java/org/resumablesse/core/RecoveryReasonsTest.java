@@ -77,6 +77,7 @@ class RecoveryReasonsTest {
         RecordingTransport back = reconnect(client.token, "00000000deadbeef-0000000000000000000");
 
         assertThat(ConnectedEvent.of(back).reason()).isEqualTo("unknown-epoch");
+        assertThat(metrics.gaps).containsExactly(GapReason.UNKNOWN_EPOCH);
     }
 
     @ParameterizedTest
@@ -91,6 +92,7 @@ class RecoveryReasonsTest {
         RecordingTransport back = reconnect(client.token, cursor);
 
         assertThat(ConnectedEvent.of(back).reason()).isEqualTo("invalid");
+        assertThat(metrics.gaps).containsExactly(GapReason.INVALID);
     }
 
     @Test
@@ -101,6 +103,7 @@ class RecoveryReasonsTest {
         RecordingTransport back = reconnect(client.token, future);
 
         assertThat(ConnectedEvent.of(back).reason()).isEqualTo("invalid");
+        assertThat(metrics.gaps).containsExactly(GapReason.INVALID);
     }
 
     @Test
@@ -118,6 +121,22 @@ class RecoveryReasonsTest {
         assertThat(back.events()).isEmpty();
         assertThat(metrics.sessionsReplaced).hasValue(1);
         assertThat(metrics.gaps).containsExactly(GapReason.OVERFLOW);
+    }
+
+    @Test
+    void countsEveryReconnectWithACursorAndHowManyEventsItsReplayHeld() {
+        String cursor = client.lastEventId();
+        client.disconnect();
+        engine.publish(ServerEvent.toTopic("news", "n", "1"));
+        engine.publish(ServerEvent.broadcast("b", "2"));
+        assertThat(metrics.reconnected).as("a first connect is not a reconnect").hasValue(0);
+
+        reconnect(client.token, cursor);
+        reconnect(client.token, "garbage");
+
+        assertThat(metrics.reconnected).hasValue(2);
+        assertThat(metrics.replayed).as("only a recovered reconnect replays").containsExactly(2);
+        assertThat(metrics.gaps).containsExactly(GapReason.INVALID);
     }
 
     @ParameterizedTest

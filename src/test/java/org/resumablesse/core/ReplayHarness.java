@@ -346,6 +346,9 @@ final class ReplayHarness {
                                 : start < readHead[0]
                                         ? "recovered with replay"
                                         : "recovered, nothing missed");
+        if (newSession && told.reconnection()) {
+            outcomes.add("new session");
+        }
         ConnectionModel connection =
                 new ConnectionModel(
                         connected, client.sessionId, followed, told, start, readHead[0]);
@@ -541,7 +544,7 @@ final class ReplayHarness {
                                             p ->
                                                     new WhatwgEventStreamParser.Event(
                                                             p.name(),
-                                                            TextArbitraries.normalizeLineBreaks(
+                                                            TextGenerators.normalizeLineBreaks(
                                                                     p.data()),
                                                             Cursor.format(epoch, p.sequence())))
                                     .toList());

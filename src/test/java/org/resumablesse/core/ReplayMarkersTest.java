@@ -1,17 +1,15 @@
 package org.resumablesse.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.resumablesse.testkit.Theories.check;
+import static org.resumablesse.testkit.Theories.stringOf;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.resumablesse.ServerEvent;
 import org.resumablesse.testkit.WhatwgEventStreamParser.Event;
 
@@ -61,20 +59,26 @@ class ReplayMarkersTest {
         assertThat(ReplayMarkers.mark(data, TIME)).isSameAs(data);
     }
 
-    @Property(tries = 500)
-    void markingOnlyInsertsTheMarkersAfterTheOpeningBrace(
-            @ForAll("objects") String object, @ForAll @LongRange(min = 0) long time) {
-        String marked = ReplayMarkers.mark(object, time);
-        String members = "\"_replayed\":true,\"_originalTime\":" + time / 1000;
+    @Test
+    void markingOnlyInsertsTheMarkersAfterTheOpeningBrace() {
+        check(
+                500,
+                objects(),
+                TextGenerators.sequences(),
+                (object, time) -> {
+                    String marked = ReplayMarkers.mark(object, time);
+                    String members = "\"_replayed\":true,\"_originalTime\":" + time / 1000;
 
-        int brace = object.indexOf('{');
-        assertThat(marked.substring(0, brace + 1)).isEqualTo(object.substring(0, brace + 1));
-        assertThat(marked.substring(brace + 1)).startsWith(members);
-        String rest = marked.substring(brace + 1 + members.length());
-        String original = object.substring(brace + 1);
-        assertThat(rest).isIn(original, "," + original);
-        assertThat(rest.startsWith(","))
-                .isEqualTo(!original.substring(0, original.lastIndexOf('}')).isBlank());
+                    int brace = object.indexOf('{');
+                    assertThat(marked.substring(0, brace + 1))
+                            .isEqualTo(object.substring(0, brace + 1));
+                    assertThat(marked.substring(brace + 1)).startsWith(members);
+                    String rest = marked.substring(brace + 1 + members.length());
+                    String original = object.substring(brace + 1);
+                    assertThat(rest).isIn(original, "," + original);
+                    assertThat(rest.startsWith(","))
+                            .isEqualTo(!original.substring(0, original.lastIndexOf('}')).isBlank());
+                });
     }
 
     @Test
@@ -112,13 +116,9 @@ class ReplayMarkersTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> objects() {
-        Arbitrary<String> blank = Arbitraries.strings().withChars(" \t\r\n").ofMaxLength(3);
-        Arbitrary<String> inner =
-                Arbitraries.oneOf(
-                        blank, Arbitraries.strings().withChars("\"abc:,1[]{} \n").ofMaxLength(30));
-        return net.jqwik.api.Combinators.combine(blank, inner, blank)
-                .as((before, body, after) -> before + "{" + body + "}" + after);
+    private static Gen<String> objects() {
+        Gen<String> blank = stringOf(" \t\r\n", 0, 3);
+        Gen<String> inner = Generate.oneOf(blank, stringOf("\"abc:,1[]{} \n", 0, 30));
+        return blank.zip(inner, blank, (before, body, after) -> before + "{" + body + "}" + after);
     }
 }

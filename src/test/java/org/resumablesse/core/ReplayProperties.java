@@ -1,18 +1,21 @@
 package org.resumablesse.core;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.resumablesse.testkit.Theories.anyOf;
+import static org.resumablesse.testkit.Theories.check;
+import static org.resumablesse.testkit.Theories.listOf;
+import static org.resumablesse.testkit.Theories.setOf;
+import static org.resumablesse.testkit.Theories.weight;
+import static org.resumablesse.testkit.Theories.weighted;
+
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.resumablesse.core.ReplayHarness.CursorKind;
 import org.resumablesse.core.ReplayHarness.Target;
 
@@ -52,28 +55,54 @@ class ReplayProperties {
      * epoch, with a forged token), any topics on each reconnect; no expiry, so only capacity loses
      * history.
      */
-    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
-    void reconnectingClientsGetExactlyWhatTheyMissedOrAGapWithItsReason(
-            @ForAll @IntRange(min = 1, max = 6) int capacity,
-            @ForAll("clientTopics") List<Set<String>> clientTopics,
-            @ForAll("replaySteps") List<Step> steps) {
-        run(capacity, clientTopics, steps, false);
+    @Test
+    void reconnectingClientsGetExactlyWhatTheyMissedOrAGapWithItsReason() {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        check(
+                500,
+                Generate.range(1, 6),
+                clientTopics(),
+                replaySteps(),
+                (capacity, clientTopics, steps) ->
+                        run(capacity, clientTopics, steps, false, outcomes));
+        // The generators' reach, checked rather than assumed: a replay, and gaps of each cause.
+        assertThat(outcomes)
+                .as("outcomes of the reconnects")
+                .containsKeys(
+                        "recovered with replay",
+                        "recovered, nothing missed",
+                        "no cursor",
+                        "overflow",
+                        "unknown-epoch",
+                        "invalid");
     }
 
     /**
      * Sessions expire and idle streams are removed as the clock moves; clients keep their topics
-     * and send the last id they saw. Live sessions still recover exactly; expired ones are told so.
+     * and send the last id they saw. Live sessions still recover exactly; a client whose session
+     * expired resumes its public streams in a new session and is told so.
      */
-    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
-    void expiryNeverCostsALiveSessionAnEventAndExpiredOnesAreToldSo(
-            @ForAll @IntRange(min = 1, max = 6) int capacity,
-            @ForAll("clientTopics") List<Set<String>> clientTopics,
-            @ForAll("expirySteps") List<Step> steps) {
-        run(capacity, clientTopics, steps, true);
+    @Test
+    void expiryNeverCostsALiveSessionAnEventAndExpiredOnesResumeInANewSession() {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        check(
+                300,
+                Generate.range(1, 6),
+                clientTopics(),
+                expirySteps(),
+                (capacity, clientTopics, steps) ->
+                        run(capacity, clientTopics, steps, true, outcomes));
+        assertThat(outcomes)
+                .as("outcomes of the reconnects")
+                .containsKeys("recovered with replay", "new session");
     }
 
     private static void run(
-            int capacity, List<Set<String>> clientTopics, List<Step> steps, boolean keepTopics) {
+            int capacity,
+            List<Set<String>> clientTopics,
+            List<Step> steps,
+            boolean keepTopics,
+            Map<String, Integer> outcomes) {
         ReplayHarness harness = new ReplayHarness(capacity, clientTopics);
         try {
             for (Step step : steps) {
@@ -96,55 +125,52 @@ class ReplayProperties {
                 }
             }
             harness.verify();
-            harness.outcomes().forEach(outcome -> Statistics.collect(outcome));
+            harness.outcomes().forEach(outcome -> outcomes.merge(outcome, 1, Integer::sum));
         } finally {
             harness.close();
         }
     }
 
-    @Provide
-    Arbitrary<List<Set<String>>> clientTopics() {
-        return topics().list().ofMinSize(1).ofMaxSize(3);
+    private static Gen<List<Set<String>>> clientTopics() {
+        return listOf(topics(), 1, 3);
     }
 
-    @Provide
-    Arbitrary<List<Step>> replaySteps() {
-        return Arbitraries.frequencyOf(
-                        Tuple.of(10, publish()),
-                        Tuple.of(2, disconnect()),
-                        Tuple.of(3, reconnect(Kind.RECONNECT, allCursors())),
-                        Tuple.of(3, reconnect(Kind.OUTAGE, allCursors())))
-                .list()
-                .ofMaxSize(40);
+    private static Gen<List<Step>> replaySteps() {
+        Gen<Step> step =
+                weighted(
+                        weight(10, publish()),
+                        weight(2, disconnect()),
+                        weight(3, reconnect(Kind.RECONNECT, allCursors())),
+                        weight(3, reconnect(Kind.OUTAGE, allCursors())));
+        return listOf(step, 0, 40);
     }
 
-    @Provide
-    Arbitrary<List<Step>> expirySteps() {
-        Arbitrary<CursorKind> cursors =
-                Arbitraries.frequency(
-                        Tuple.of(6, CursorKind.LAST_SEEN), Tuple.of(1, CursorKind.NONE));
+    private static Gen<List<Step>> expirySteps() {
+        Gen<CursorKind> cursors =
+                weighted(
+                        weight(6, Generate.constant(CursorKind.LAST_SEEN)),
+                        weight(1, Generate.constant(CursorKind.NONE)));
         Duration ttl = ReplayHarness.TTL;
-        Arbitrary<Step> expire =
-                Arbitraries.of(
+        Gen<Step> expire =
+                anyOf(
                                 ttl.dividedBy(3),
                                 ttl.minusMillis(1),
                                 ttl,
                                 ttl.plusMillis(1),
                                 Duration.ofMillis(1))
                         .map(d -> timeStep(Kind.EXPIRE, d));
-        Arbitrary<Step> tick =
-                Arbitraries.longs()
-                        .between(1, ttl.toMillis())
+        Gen<Step> tick =
+                Generate.longRange(1, ttl.toMillis())
                         .map(ms -> timeStep(Kind.TICK, Duration.ofMillis(ms)));
-        return Arbitraries.frequencyOf(
-                        Tuple.of(10, publish()),
-                        Tuple.of(3, disconnect()),
-                        Tuple.of(2, reconnect(Kind.RECONNECT, cursors)),
-                        Tuple.of(3, reconnect(Kind.OUTAGE, cursors)),
-                        Tuple.of(3, expire),
-                        Tuple.of(2, tick))
-                .list()
-                .ofMaxSize(40);
+        Gen<Step> step =
+                weighted(
+                        weight(10, publish()),
+                        weight(3, disconnect()),
+                        weight(2, reconnect(Kind.RECONNECT, cursors)),
+                        weight(3, reconnect(Kind.OUTAGE, cursors)),
+                        weight(3, expire),
+                        weight(2, tick));
+        return listOf(step, 0, 40);
     }
 
     private static Step timeStep(Kind kind, Duration duration) {
@@ -153,9 +179,10 @@ class ReplayProperties {
                 List.of());
     }
 
-    private static Arbitrary<Step> publish() {
-        return Combinators.combine(targets(), clientIndex())
-                .as(
+    private static Gen<Step> publish() {
+        return targets()
+                .zip(
+                        clientIndex(),
                         (target, client) ->
                                 new Step(
                                         Kind.PUBLISH,
@@ -172,7 +199,7 @@ class ReplayProperties {
                                         List.of()));
     }
 
-    private static Arbitrary<Step> disconnect() {
+    private static Gen<Step> disconnect() {
         return clientIndex()
                 .map(
                         client ->
@@ -192,64 +219,68 @@ class ReplayProperties {
     }
 
     /** A reconnect, or an outage: offline while some events are published, then a reconnect. */
-    private static Arbitrary<Step> reconnect(Kind kind, Arbitrary<CursorKind> cursors) {
-        Arbitrary<List<Target>> meanwhile =
-                kind == Kind.OUTAGE ? targets().list().ofMaxSize(12) : Arbitraries.just(List.of());
-        Arbitrary<List<Target>> racing = targets().list().ofMaxSize(3);
-        return Combinators.combine(
-                        clientIndex(),
-                        cursors,
-                        Arbitraries.frequency(Tuple.of(9, false), Tuple.of(1, true)),
-                        Arbitraries.longs().between(0, 60),
-                        Arbitraries.integers().between(0, 100),
-                        topics(),
-                        meanwhile,
-                        Combinators.combine(racing, racing).as(List::of))
-                .as(
-                        (client, cursor, forged, older, malformed, topics, during, race) ->
-                                new Step(
-                                        kind,
-                                        null,
-                                        client,
-                                        cursor,
-                                        forged,
-                                        older,
-                                        malformed,
-                                        topics,
-                                        null,
-                                        during,
-                                        race.get(0),
-                                        race.get(1)));
+    private static Gen<Step> reconnect(Kind kind, Gen<CursorKind> cursors) {
+        Gen<List<Target>> meanwhile =
+                kind == Kind.OUTAGE ? listOf(targets(), 0, 12) : Generate.constant(List.of());
+        Gen<List<Target>> racing = listOf(targets(), 0, 3);
+        Gen<Boolean> forged =
+                weighted(weight(9, Generate.constant(false)), weight(1, Generate.constant(true)));
+        Gen<Long> older = Generate.longRange(0, 60);
+        Gen<Integer> malformed = Generate.range(0, 100);
+        return in -> {
+            int client = clientIndex().generate(in);
+            CursorKind cursor = cursors.generate(in);
+            boolean forgedToken = forged.generate(in);
+            long olderBy = older.generate(in);
+            int malformedBy = malformed.generate(in);
+            Set<String> topics = topics().generate(in);
+            List<Target> during = meanwhile.generate(in);
+            List<Target> beforeRead = racing.generate(in);
+            List<Target> afterRead = racing.generate(in);
+            return new Step(
+                    kind,
+                    null,
+                    client,
+                    cursor,
+                    forgedToken,
+                    olderBy,
+                    malformedBy,
+                    topics,
+                    null,
+                    during,
+                    beforeRead,
+                    afterRead);
+        };
     }
 
-    private static Arbitrary<Target> targets() {
-        return Arbitraries.frequency(
-                Tuple.of(4, Target.BROADCAST),
-                Tuple.of(2, Target.TOPIC_A),
-                Tuple.of(2, Target.TOPIC_B),
-                Tuple.of(1, Target.TOPIC_C),
-                Tuple.of(2, Target.USER_1),
-                Tuple.of(1, Target.USER_2),
-                Tuple.of(3, Target.SESSION_OF),
-                Tuple.of(1, Target.UNKNOWN_SESSION));
+    private static Gen<Target> targets() {
+        return weighted(
+                weight(4, Generate.constant(Target.BROADCAST)),
+                weight(2, Generate.constant(Target.TOPIC_A)),
+                weight(2, Generate.constant(Target.TOPIC_B)),
+                weight(1, Generate.constant(Target.TOPIC_C)),
+                weight(2, Generate.constant(Target.USER_1)),
+                weight(1, Generate.constant(Target.USER_2)),
+                weight(3, Generate.constant(Target.SESSION_OF)),
+                weight(1, Generate.constant(Target.UNKNOWN_SESSION)));
     }
 
-    private static Arbitrary<CursorKind> allCursors() {
-        return Arbitraries.frequency(
-                Tuple.of(8, CursorKind.LAST_SEEN),
-                Tuple.of(1, CursorKind.NONE),
-                Tuple.of(3, CursorKind.OLDER),
-                Tuple.of(1, CursorKind.MALFORMED),
-                Tuple.of(1, CursorKind.FUTURE),
-                Tuple.of(1, CursorKind.OTHER_EPOCH));
+    private static Gen<CursorKind> allCursors() {
+        return weighted(
+                weight(8, Generate.constant(CursorKind.LAST_SEEN)),
+                weight(1, Generate.constant(CursorKind.NONE)),
+                weight(3, Generate.constant(CursorKind.OLDER)),
+                weight(1, Generate.constant(CursorKind.MALFORMED)),
+                weight(1, Generate.constant(CursorKind.FUTURE)),
+                weight(1, Generate.constant(CursorKind.OTHER_EPOCH)));
     }
 
-    private static Arbitrary<Integer> clientIndex() {
-        return Arbitraries.integers().between(0, 2);
+    private static Gen<Integer> clientIndex() {
+        return Generate.range(0, 2);
     }
 
-    private static Arbitrary<Set<String>> topics() {
-        return Arbitraries.of("a", "b", "c").set().ofMaxSize(3);
+    private static Gen<Set<String>> topics() {
+        return setOf(anyOf("a", "b", "c"), 0, 3);
     }
 
     private static void reconnect(

@@ -223,4 +223,21 @@ class SessionsTest {
                 .containsExactly("after");
         assertThat(engine.sessionCount()).isZero();
     }
+
+    @Test
+    void statsCountOpenConnectionsAndSessionsWithAndWithoutOne() {
+        SseEngine engine = engine(TestEngines.settings());
+        Client.connect(engine);
+        Client twoTabs = Client.connect(engine);
+        twoTabs.reconnect(engine);
+        Client away = Client.connect(engine);
+        away.disconnect();
+
+        EngineStats stats = engine.stats();
+
+        assertThat(stats.openConnections()).isEqualTo(3);
+        assertThat(stats.sessionsConnected()).isEqualTo(2);
+        assertThat(stats.sessionsDisconnected()).isEqualTo(1);
+        assertThat(engine.sessionCount()).isEqualTo(3);
+    }
 }

@@ -1,5 +1,6 @@
 package org.resumablesse.core;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
@@ -7,7 +8,12 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.Audience;
 import org.resumablesse.ServerEvent;
@@ -22,21 +28,27 @@ class ShutdownAndBoundsTest {
      * Finding: open() checks {@code running} before registering the connection, close() sets
      * running=false and then walks the registered connections. A connection registered after that
      * walk is never closed: its async request stays open after the engine (and store) are closed.
-     * The window is widened deterministically: Connection's constructor copies the stream set, and
-     * the set closes the engine while it is copied.
+     *
+     * <p>The race is staged with latches, no sleep: the opening thread stops inside the window
+     * (Connection's constructor copies the stream set, after the check and before the
+     * registration), another thread runs close() to its end, then the opening thread goes on. Both
+     * outcomes are fine, refusing or returning a connection, but either way the engine must be left
+     * with no connection and the client's request closed, once.
      */
     @Test
-    void aConnectionOpenedWhileTheEngineClosesIsClosedToo() {
-        MutableClock clock = new MutableClock(0);
-        SseEngine engine = TestEngines.started(TestEngines.settings().build(), clock);
+    void aConnectionOpenedWhileTheEngineClosesIsClosedToo() throws Exception {
+        SseEngine engine = TestEngines.started(TestEngines.settings().build(), new MutableClock(0));
         Admission real = engine.admit(null, null, List.of(), null);
-        AtomicBoolean fired = new AtomicBoolean();
+        CountDownLatch inWindow = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicInteger registeredDuringClose = new AtomicInteger(-1);
         Set<Audience> streams =
                 new LinkedHashSet<>(real.streams()) {
                     @Override
                     public Iterator<Audience> iterator() {
-                        if (fired.compareAndSet(false, true)) {
-                            engine.close(); // undeploy runs now, between the check and add()
+                        if (inWindow.getCount() > 0) {
+                            inWindow.countDown();
+                            Await.await("close() to finish", closed);
                         }
                         return super.iterator();
                     }
@@ -44,22 +56,42 @@ class ShutdownAndBoundsTest {
         Admission racing =
                 new Admission(real.session(), real.token(), real.newSession(), streams, null);
         RecordingTransport transport = new RecordingTransport();
-
-        SseEngine.Opened opened = null;
+        ExecutorService opener = Executors.newSingleThreadExecutor();
         try {
-            opened = engine.open(racing, transport);
-        } catch (ConnectionRefusedException expected) {
-            // Refusing is a correct outcome too.
-        }
+            Future<SseEngine.Opened> opening = opener.submit(() -> engine.open(racing, transport));
 
-        assertThat(fired).isTrue();
-        if (opened != null) {
-            assertThat(opened.connection().isOpen())
-                    .as("connection opened across close() must be closed by the engine")
-                    .isFalse();
-            assertThat(transport.closeCount())
-                    .as("its transport (the async request) must be closed")
-                    .isEqualTo(1);
+            Await.await("open() to reach the window", inWindow);
+            engine.close();
+            registeredDuringClose.set(engine.stats().openConnections());
+            closed.countDown();
+            SseEngine.Opened opened = outcome(opening);
+
+            assertThat(registeredDuringClose)
+                    .as("close() ran while open() was between its check and the registration")
+                    .hasValue(0);
+            if (opened != null) {
+                assertThat(opened.connection().isOpen())
+                        .as("connection opened across close() must be closed by the engine")
+                        .isFalse();
+            }
+            assertThat(engine.stats().openConnections())
+                    .as("no connection left registered after close()")
+                    .isZero();
+            assertThat(transport.isOpen()).as("the async request is not left open").isFalse();
+            assertThat(transport.closeCount()).as("and it is closed once").isEqualTo(1);
+        } finally {
+            closed.countDown();
+            opener.shutdownNow();
+        }
+    }
+
+    /** The connection open() returned, or null if it refused because the engine had stopped. */
+    private static SseEngine.Opened outcome(Future<SseEngine.Opened> opening) throws Exception {
+        try {
+            return opening.get(Await.scaled(Await.DEFAULT).toMillis(), MILLISECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(ConnectionRefusedException.class);
+            return null;
         }
     }
 
@@ -152,7 +184,8 @@ class ShutdownAndBoundsTest {
 
     @Test
     void aWriteThatMakesNoProgressClosesItsConnectionAtTheFirstHeartbeatPastTheWriteTimeout() {
-        MutableClock clock = new MutableClock(0);
+        // A clock far from zero: the watchdog must measure the time since the write began.
+        MutableClock clock = new MutableClock(1_700_000_000_000L);
         EngineSettings settings =
                 TestEngines.settings().writeTimeout(java.time.Duration.ofSeconds(10)).build();
         SseEngine engine =

@@ -3,24 +3,17 @@ package org.resumablesse.redis;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.UUID;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.resumablesse.spi.EventStore;
 import org.resumablesse.spi.EventStoreContract;
 
-/**
- * The event store contract against Redis: each store gets a key prefix of its own. The contract's
- * JUnit tests and its jqwik property run in two engines, so the server is started and stopped by
- * the lifecycle of both.
- */
+/** The event store contract against Redis: each store gets a key prefix of its own. */
 class RedisEventStoreTest extends EventStoreContract {
 
     private static RedisServer server;
 
     @BeforeAll
-    @BeforeContainer
     static void startRedis() {
         if (server == null) {
             server = RedisServer.start();
@@ -28,7 +21,6 @@ class RedisEventStoreTest extends EventStoreContract {
     }
 
     @AfterAll
-    @AfterContainer
     static void stopRedis() {
         if (server != null) {
             server.close();

@@ -16,20 +16,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import org.resumablesse.Audience;
+import org.resumablesse.testkit.Theories;
 
 /**
  * What every {@link EventStore} promises. A store implementation extends this class and supplies
- * {@link #newStore(int)}; the JUnit tests and the jqwik property then run against it.
+ * {@link #newStore(int)}; the JUnit tests and the property (QuickTheories, through {@link
+ * Theories}) then run against it.
  *
  * <p>Times passed to the store are arbitrary epoch milliseconds: the store must only compare them.
  */
@@ -359,9 +356,12 @@ public abstract class EventStoreContract {
      * the position, in order, or says that one of them lost an event after it (dropped by capacity
      * or removed). The model keeps every append.
      */
-    @Property(tries = 300)
-    void readsMatchAModelThatKeepsEveryAppend(
-            @ForAll("capacities") int capacity, @ForAll("operations") List<Operation> operations) {
+    @Test
+    void readsMatchAModelThatKeepsEveryAppend() {
+        Theories.check(300, Generate.range(1, 6), operations(), this::readsMatchTheModel);
+    }
+
+    private void readsMatchTheModel(int capacity, List<Operation> operations) {
         EventStore store = newStore(capacity);
         try {
             Model model = new Model(capacity);
@@ -413,29 +413,26 @@ public abstract class EventStoreContract {
     private static final List<Audience> STREAMS =
             List.of(BROADCAST, NEWS, SPORT, ALICE, SESSION, OTHER_SESSION);
 
-    @Provide
-    Arbitrary<Integer> capacities() {
-        return Arbitraries.integers().between(1, 6);
-    }
-
-    @Provide
-    Arbitrary<List<Operation>> operations() {
-        Arbitrary<Audience> stream = Arbitraries.of(STREAMS);
-        Arbitrary<Operation> append =
+    private static Gen<List<Operation>> operations() {
+        Gen<Audience> stream = Generate.pick(STREAMS);
+        Gen<Operation> append =
                 stream.map(s -> new Operation(OperationKind.APPEND, s, Set.of(), 0));
-        Arbitrary<Operation> remove =
-                Arbitraries.of(NEWS, ALICE, SESSION, OTHER_SESSION)
+        Gen<Operation> remove =
+                Generate.pick(List.of(NEWS, ALICE, SESSION, OTHER_SESSION))
                         .map(s -> new Operation(OperationKind.REMOVE, s, Set.of(), 0));
-        Arbitrary<Operation> read =
-                Combinators.combine(
-                                stream.set().ofMinSize(1).ofMaxSize(4),
-                                Arbitraries.longs().between(0, 60))
-                        .as(
+        Gen<Operation> read =
+                Theories.setOf(stream, 1, 4)
+                        .zip(
+                                Generate.longRange(0, 60),
                                 (followed, cursor) ->
                                         new Operation(OperationKind.READ, null, followed, cursor));
-        return Arbitraries.frequencyOf(Tuple.of(10, append), Tuple.of(1, remove), Tuple.of(4, read))
-                .list()
-                .ofMaxSize(60);
+        return Theories.listOf(
+                Theories.weighted(
+                        Theories.weight(10, append),
+                        Theories.weight(1, remove),
+                        Theories.weight(4, read)),
+                0,
+                60);
     }
 
     /** Every append ever made, and for each whether the store may still hold it. */
