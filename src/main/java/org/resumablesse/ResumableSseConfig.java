@@ -104,6 +104,29 @@ public final class ResumableSseConfig {
      */
     public static final String COMPRESSION = PREFIX + "compression";
 
+    /**
+     * False leaves out the module's own mount: the Servlet front at {@code /sse/events}, the JAX-RS
+     * application at {@code /sse} and the WebSocket stream at {@code /sse/events/ws} all answer
+     * 404, and only the application's own JAX-RS path ({@code <app-path>/events}) serves the
+     * stream, under the application's security constraints. Default true.
+     */
+    public static final String MOUNT = PREFIX + "mount";
+
+    /**
+     * The origins (exact {@code scheme://host[:port]}, comma-separated) whose pages may open the
+     * stream cross-origin: they get CORS headers and preflight answers, and a request with any
+     * other cross-origin {@code Origin} is refused with 403. Empty turns CORS off: no CORS headers
+     * and no {@code Origin} check. Default empty.
+     */
+    public static final String CORS_ALLOWED_ORIGINS = PREFIX + "cors.allowed-origins";
+
+    /**
+     * True sends {@code Access-Control-Allow-Credentials: true} to allowed origins, so that a
+     * cross-origin page's {@code EventSource} with {@code withCredentials} sends its cookies.
+     * Default false.
+     */
+    public static final String CORS_ALLOW_CREDENTIALS = PREFIX + "cors.allow-credentials";
+
     /** The session cookie's name. Default {@code sse-session-id}. */
     public static final String COOKIE_NAME = PREFIX + "cookie.name";
 

@@ -5,11 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.InternalServerErrorException;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.resumablesse.core.Admission;
 import org.resumablesse.core.ConnectionRefusedException;
@@ -25,6 +28,23 @@ import org.resumablesse.core.ConnectionRefusedException;
 public class EventStreamResource {
 
     @Inject SseSessionManager manager;
+
+    /**
+     * {@code OPTIONS .../events}: a CORS preflight's answer ({@link CorsPolicy#preflight}), or, for
+     * any other {@code OPTIONS}, the methods the stream takes.
+     */
+    @OPTIONS
+    public Response preflight(
+            @HeaderParam("Origin") String origin,
+            @HeaderParam("Access-Control-Request-Method") String method) {
+        CorsPolicy.Preflight preflight = manager.access().cors().preflight(origin, method);
+        if (preflight == null) {
+            return Response.ok().header(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS").build();
+        }
+        Response.ResponseBuilder answer = Response.status(preflight.status());
+        preflight.headers().forEach(answer::header);
+        return answer.build();
+    }
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)

@@ -37,8 +37,13 @@ final class JaxRsStreamRequest implements StreamRequest {
 
     @Override
     public String user() {
-        Principal user = request.getSecurityContext().getUserPrincipal();
+        Principal user = principal();
         return user == null ? null : user.getName();
+    }
+
+    @Override
+    public Principal principal() {
+        return request.getSecurityContext().getUserPrincipal();
     }
 
     @Override

@@ -3,13 +3,15 @@ package org.resumablesse.jakarta;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Mounts the stream at {@code /sse/events} in every WAR, including one without a JAX-RS application
  * of its own. In a WAR whose own application lists no classes (and so takes every resource it
  * finds), the stream is also served under that application's path, for example {@code /api/events};
  * both reach the same sessions. Move this mount with a {@code servlet-mapping} for the servlet
- * named after this class in {@code web.xml}.
+ * named after this class in {@code web.xml}, or leave it out with {@code
+ * resumable-sse.mount=false}.
  */
 @ApplicationPath("/sse")
 public class ResumableSseApplication extends Application {
@@ -24,8 +26,16 @@ public class ResumableSseApplication extends Application {
                     StreamAdmissionFilter.class,
                     EncodedSseEventWriter.class);
 
+    /**
+     * {@link #COMPONENTS}; with {@code resumable-sse.mount=false} only the event writer, so that
+     * this application has no resource and answers 404 everywhere under {@code /sse} (an empty set
+     * would make the runtime take every resource it finds instead).
+     */
     @Override
     public Set<Class<?>> getClasses() {
+        if (!BuiltInMount.enabled(ConfigProvider.getConfig())) {
+            return Set.of(EncodedSseEventWriter.class);
+        }
         return COMPONENTS;
     }
 }

@@ -3,6 +3,7 @@ package org.resumablesse.jakarta;
 import static org.resumablesse.ResumableSseConfig.*;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -129,6 +130,32 @@ final class SettingsReader {
     /** True when the stores are Redis's: {@code resumable-sse.store} is {@code redis}. */
     boolean redisStore() {
         return parse(STORE, false, SettingsReader::redisOrMemory, "memory or redis");
+    }
+
+    /** Whether the module's own {@code /sse} mount is on: {@code resumable-sse.mount}. */
+    boolean mounted() {
+        return bool(MOUNT, true);
+    }
+
+    /** The CORS rules: {@code resumable-sse.cors.*}. */
+    CorsPolicy cors() {
+        Set<String> origins = new LinkedHashSet<>();
+        for (String origin : text(CORS_ALLOWED_ORIGINS, "").split(",")) {
+            if (origin.isBlank()) {
+                continue;
+            }
+            try {
+                origins.add(CorsPolicy.normalize(origin));
+            } catch (IllegalArgumentException e) {
+                throw invalid(
+                        CORS_ALLOWED_ORIGINS
+                                + " must list exact origins such as https://app.example.com"
+                                + " (no wildcard, path or trailing slash), got '"
+                                + origin.trim()
+                                + "'");
+            }
+        }
+        return new CorsPolicy(origins, bool(CORS_ALLOW_CREDENTIALS, false));
     }
 
     private static boolean redisOrMemory(String text) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.resumablesse.ResumableSseConfig;
 import org.resumablesse.ServerEvent;
 import org.resumablesse.SessionDirectory;
 import org.resumablesse.SessionInfo;
+import org.resumablesse.StreamAuthorizer;
 import org.resumablesse.core.EngineSettings;
 import org.resumablesse.core.SseEngine;
 import org.resumablesse.core.Transport;
@@ -43,6 +45,8 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
 
     @Inject MetricRegistry metrics;
 
+    @Inject Instance<StreamAuthorizer> authorizers;
+
     private SseEngine engine;
     private boolean redis;
     private volatile Supplier<Optional<String>> storeProblem = Optional::empty;
@@ -50,6 +54,7 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     private Thread shutdownHook;
     private ExecutorService writes;
     private EndpointSettings endpoint;
+    private StreamAccess access;
     private final AdmissionTickets tickets = new AdmissionTickets();
 
     @PostConstruct
@@ -57,6 +62,9 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         SettingsReader reader = new SettingsReader(config);
         EngineSettings settings = reader.engine();
         endpoint = reader.endpoint();
+        // Read here too, so that a bad mount setting fails the deployment at start-up.
+        reader.mounted();
+        access = new StreamAccess(reader.cors(), AuthorizerLookup.resolve(authorizers));
         ManagedScheduledExecutorService scheduler =
                 lookup("java:comp/DefaultManagedScheduledExecutorService");
         // One long-lived thread runs the fan-out: handing it a pass costs a queue offer, where a
@@ -174,6 +182,11 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
     /** The HTTP side's settings. */
     public EndpointSettings endpoint() {
         return endpoint;
+    }
+
+    /** Who may open a stream and follow which topics: CORS and the application's authorizer. */
+    public StreamAccess access() {
+        return access;
     }
 
     AdmissionTickets tickets() {

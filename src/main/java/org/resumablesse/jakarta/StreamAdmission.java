@@ -10,10 +10,12 @@ import org.resumablesse.core.SseEngine;
  * The one admission path of both stream endpoints (JAX-RS and Servlet): reads the token (cookie,
  * then the {@value #SESSION_HEADER} header), the cursor ({@code Last-Event-ID}, else the {@code
  * lastEventId} query parameter), the {@code topic} query parameters and the principal, and lets the
- * engine resume or issue the session. The cursor is also read from {@code lastEventID}, the
- * spelling Mercure's clients send. A reached limit or a malformed topic is refused with an error
- * status and a plain-text reason; everything a client can recover from is left to the in-band
- * {@code connected} event.
+ * engine resume or issue the session. Before that, {@link StreamAccess} checks the {@code Origin}
+ * (CORS) and asks the application's {@link org.resumablesse.StreamAuthorizer} about the topics; a
+ * request it refuses reaches the engine not at all. The cursor is also read from {@code
+ * lastEventID}, the spelling Mercure's clients send. A reached limit or a malformed topic is
+ * refused with an error status and a plain-text reason; everything a client can recover from is
+ * left to the in-band {@code connected} event.
  *
  * <p>Stateless and thread-safe.
  */
@@ -60,10 +62,18 @@ public final class StreamAdmission {
      *
      * @param engine the running engine
      * @param settings the HTTP side's settings (the cookie)
+     * @param access who may open a stream and follow which topics
      * @param request the request, read through its framework's adapter
      */
     public static Outcome admit(
-            SseEngine engine, EndpointSettings settings, StreamRequest request) {
+            SseEngine engine,
+            EndpointSettings settings,
+            StreamAccess access,
+            StreamRequest request) {
+        Refused denied = access.check(request, engine.settings().maxTopicsPerConnection());
+        if (denied != null) {
+            return denied;
+        }
         String token = request.cookie(settings.cookieName());
         if (token == null) {
             token = request.header(SESSION_HEADER);

@@ -2,6 +2,7 @@ package org.resumablesse.jakarta;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,7 +18,9 @@ import org.resumablesse.core.ConnectionRefusedException;
 /**
  * Admits a client to the JAX-RS stream before the response starts, through {@link StreamAdmission}
  * (the same path as the Servlet front), and on the way out sets the cookie and the no-cache,
- * no-buffering headers. A refusal is answered here with its status and plain-text reason.
+ * no-buffering headers and, with CORS on, the CORS headers. A refusal is answered here with its
+ * status and plain-text reason. A CORS preflight ({@code OPTIONS}) passes through untouched, to
+ * {@link EventStreamResource#preflight}.
  *
  * <p>Stateless apart from a lazily found manager; thread-safe.
  */
@@ -39,10 +42,17 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+            // A CORS preflight, answered by EventStreamResource#preflight: nothing to admit.
+            return;
+        }
         SseSessionManager manager = manager();
         StreamAdmission.Outcome outcome =
                 StreamAdmission.admit(
-                        manager.engine(), manager.endpoint(), new JaxRsStreamRequest(request));
+                        manager.engine(),
+                        manager.endpoint(),
+                        manager.access(),
+                        new JaxRsStreamRequest(request));
         if (outcome instanceof StreamAdmission.Refused refused) {
             request.abortWith(response(refused));
             return;
@@ -60,6 +70,13 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         StreamAdmission.STREAM_HEADERS.forEach(headers::putSingle);
+        if (!HttpMethod.OPTIONS.equals(request.getMethod())) {
+            manager()
+                    .access()
+                    .cors()
+                    .responseHeaders(request.getHeaderString("Origin"))
+                    .forEach((name, value) -> addCorsHeader(headers, name, value));
+        }
         Object cookie = request.getProperty(SET_COOKIE);
         if (cookie != null) {
             headers.add(HttpHeaders.SET_COOKIE, cookie);
@@ -67,6 +84,15 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
         Object ticket = request.getProperty(TICKET);
         if (ticket != null) {
             manager().tickets().discard((String) ticket, manager().engine());
+        }
+    }
+
+    private static void addCorsHeader(
+            MultivaluedMap<String, Object> headers, String name, String value) {
+        if (name.equals(HttpHeaders.VARY)) {
+            headers.add(name, value);
+        } else {
+            headers.putSingle(name, value);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.resumablesse.jakarta;
 
+import java.security.Principal;
 import java.util.List;
 
 /**
@@ -26,6 +27,15 @@ public interface StreamRequest {
 
     /** The authenticated user's name, or null. */
     String user();
+
+    /**
+     * The authenticated principal, or null; by default one that carries only {@link #user()}'s
+     * name. Adapters give the container's own, so that an authorizer may look at its type.
+     */
+    default Principal principal() {
+        String user = user();
+        return user == null ? null : () -> user;
+    }
 
     /** The request's raw path (not decoded), as the session cookie's default Path. */
     String rawPath();

@@ -2,6 +2,7 @@ package org.resumablesse.jakarta.servlet;
 
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import java.util.concurrent.Executor;
 import org.resumablesse.core.ConnectionRefusedException;
 import org.resumablesse.core.GzipFrames;
 import org.resumablesse.core.SseEngine;
+import org.resumablesse.jakarta.CorsPolicy;
 import org.resumablesse.jakarta.SseSessionManager;
 import org.resumablesse.jakarta.StreamAdmission;
 import org.resumablesse.jakarta.TransportSettings;
@@ -38,9 +40,13 @@ public final class EventStreamServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         SseSessionManager manager = manager();
+        corsHeaders(manager, request, response);
         StreamAdmission.Outcome outcome =
                 StreamAdmission.admit(
-                        manager.engine(), manager.endpoint(), new ServletStreamRequest(request));
+                        manager.engine(),
+                        manager.endpoint(),
+                        manager.access(),
+                        new ServletStreamRequest(request));
         if (outcome instanceof StreamAdmission.Refused refused) {
             refuse(response, refused);
             return;
@@ -67,6 +73,7 @@ public final class EventStreamServlet extends HttpServlet {
             opened = engine.open(admitted.admission(), transport);
         } catch (ConnectionRefusedException e) {
             response.reset();
+            corsHeaders(manager, request, response);
             refuse(response, StreamAdmission.refusal(e));
             async.complete();
             return;
@@ -84,6 +91,44 @@ public final class EventStreamServlet extends HttpServlet {
             transport.abortWith(liberty::terminate);
         }
         transport.listen(watch::gone);
+    }
+
+    /**
+     * A CORS preflight's answer ({@link CorsPolicy#preflight}); any other {@code OPTIONS} is the
+     * servlet's usual answer.
+     */
+    @Override
+    protected void doOptions(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        CorsPolicy.Preflight preflight =
+                manager()
+                        .access()
+                        .cors()
+                        .preflight(
+                                request.getHeader("Origin"),
+                                request.getHeader("Access-Control-Request-Method"));
+        if (preflight == null) {
+            super.doOptions(request, response);
+            return;
+        }
+        response.setStatus(preflight.status());
+        preflight.headers().forEach(response::setHeader);
+    }
+
+    /** With CORS on: {@code Vary: Origin}, and the allow headers for a listed origin. */
+    private static void corsHeaders(
+            SseSessionManager manager, HttpServletRequest request, HttpServletResponse response) {
+        manager.access()
+                .cors()
+                .responseHeaders(request.getHeader("Origin"))
+                .forEach(
+                        (name, value) -> {
+                            if (name.equals("Vary")) {
+                                response.addHeader(name, value);
+                            } else {
+                                response.setHeader(name, value);
+                            }
+                        });
     }
 
     /** The stream's headers without a stream: no session is admitted for a HEAD. */

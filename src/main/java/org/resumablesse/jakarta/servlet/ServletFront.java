@@ -7,7 +7,9 @@ import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.ServletRegistration;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.resumablesse.jakarta.BuiltInMount;
 import org.resumablesse.jakarta.TransportSettings;
 import org.resumablesse.jakarta.websocket.WebSocketFront;
 
@@ -18,7 +20,8 @@ import org.resumablesse.jakarta.websocket.WebSocketFront;
  * transport while an application's own JAX-RS path ({@code <app-path>/events}) stays on JAX-RS. A
  * {@code web.xml} that declares a servlet named {@value #NAME} (with its own mapping) moves it.
  * Where the application has a WebSocket container, it also mounts the WebSocket stream ({@link
- * WebSocketFront}), whatever the transport setting.
+ * WebSocketFront}), whatever the transport setting. With {@code resumable-sse.mount=false} it
+ * mounts neither, so that only the application's own JAX-RS path serves the stream.
  *
  * <p>Found by the container through {@code META-INF/services}; stateless.
  */
@@ -34,9 +37,13 @@ public final class ServletFront implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        Config config = ConfigProvider.getConfig(context.getClassLoader());
+        if (!BuiltInMount.enabled(config)) {
+            LOG.fine("resumable-sse.mount=false: neither " + PATH + " nor its WebSocket mounted");
+            return;
+        }
         mountWebSocket(context);
-        TransportSettings settings =
-                TransportSettings.read(ConfigProvider.getConfig(context.getClassLoader()));
+        TransportSettings settings = TransportSettings.read(config);
         if (!settings.servletFront()) {
             LOG.fine("resumable-sse.transport=jaxrs: the JAX-RS resource serves " + PATH);
             return;

@@ -46,8 +46,13 @@ final class ServletStreamRequest implements StreamRequest {
 
     @Override
     public String user() {
-        Principal user = request.getUserPrincipal();
+        Principal user = principal();
         return user == null ? null : user.getName();
+    }
+
+    @Override
+    public Principal principal() {
+        return request.getUserPrincipal();
     }
 
     @Override

@@ -62,6 +62,7 @@ final class HandshakeAdmission extends ServerEndpointConfig.Configurator {
                 StreamAdmission.admit(
                         found.engine(),
                         found.endpoint(),
+                        found.access(),
                         new HandshakeStreamRequest(request, streamPath(request.getRequestURI())));
         if (outcome instanceof StreamAdmission.Admitted admitted) {
             if (admitted.setCookie() != null) {
