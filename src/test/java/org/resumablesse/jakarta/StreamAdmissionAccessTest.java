@@ -2,8 +2,6 @@ package org.resumablesse.jakarta;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.resumablesse.AccessRequest;
 import org.resumablesse.Audience;
 import org.resumablesse.StreamAuthorizer;
-import org.resumablesse.core.EngineMetrics;
 import org.resumablesse.core.EngineSettings;
 import org.resumablesse.core.SseEngine;
 
@@ -29,15 +26,7 @@ class StreamAdmissionAccessTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final SseEngine engine =
-            SseEngine.inMemory(
-                    EngineSettings.builder()
-                            .maxTopicsPerConnection(4)
-                            .cleanupInterval(Duration.ofHours(1))
-                            .heartbeatInterval(Duration.ofHours(1))
-                            .build(),
-                    Clock.systemUTC(),
-                    Runnable::run,
-                    EngineMetrics.NONE);
+            QuietEngine.create(EngineSettings.builder().maxTopicsPerConnection(4));
     private final AtomicReference<AccessRequest> asked = new AtomicReference<>();
 
     @BeforeEach

@@ -3,8 +3,6 @@ package org.resumablesse.jakarta.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,9 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.resumablesse.core.Admission;
 import org.resumablesse.core.ConnectionRefusedException;
-import org.resumablesse.core.EngineMetrics;
 import org.resumablesse.core.EngineSettings;
 import org.resumablesse.core.SseEngine;
+import org.resumablesse.jakarta.QuietEngine;
 import org.resumablesse.jakarta.StreamAdmission;
 
 class HandshakeAdmissionTest {
@@ -23,15 +21,7 @@ class HandshakeAdmissionTest {
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final SseEngine engine =
-            SseEngine.inMemory(
-                    EngineSettings.builder()
-                            .maxConnectionsPerSession(1)
-                            .cleanupInterval(Duration.ofHours(1))
-                            .heartbeatInterval(Duration.ofHours(1))
-                            .build(),
-                    Clock.systemUTC(),
-                    Runnable::run,
-                    EngineMetrics.NONE);
+            QuietEngine.create(EngineSettings.builder().maxConnectionsPerSession(1));
     private final HandshakeAdmission admissions = new HandshakeAdmission();
 
     @AfterEach

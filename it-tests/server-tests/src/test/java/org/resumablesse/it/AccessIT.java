@@ -35,15 +35,29 @@ class AccessIT extends ServerIT {
                 .addClass(TestUserServletFilter.class);
     }
 
+    /**
+     * An event a client missed: published on the topic after the cursor the client would come back
+     * with.
+     */
+    record Missed(String topic, String cursor, String name, String id) {
+
+        static Missed on(String topic, OpenStreams streams, DemoClient demo) {
+            SseClient first = streams.open(demo.stream().label("cursor"));
+            String cursor = Connected.await(first).id();
+            first.close();
+            String name = Names.unique("missed");
+            return new Missed(topic, cursor, name, demo.toTopic(topic, name, "missed"));
+        }
+    }
+
     @Test
     void refusesATopicTheAuthorizerDeniesAndReplaysNothingOfIt() {
-        String topic = TestTopicAuthorizer.privateTopic("bob");
-        String cursor = cursorBefore();
-        String name = Names.unique("bobs");
-        String id = demo().toTopic(topic, name, "for bob only");
+        Missed missed = Missed.on(TestTopicAuthorizer.privateTopic("bob"), streams, demo());
+        String topic = missed.topic();
 
         for (String user : new String[] {"alice", null}) {
-            SseRequest request = demo().stream().topic(topic).lastEventId(cursor).label("denied");
+            SseRequest request =
+                    demo().stream().topic(topic).lastEventId(missed.cursor()).label("denied");
             if (user != null) {
                 request.header(TestUserFilter.HEADER, user);
             }
@@ -52,32 +66,31 @@ class AccessIT extends ServerIT {
 
             assertEquals(403, stream.status(), stream::transcript);
             assertTrue(stream.transcript().contains("not allowed to follow " + topic));
-            assertFalse(stream.transcript().contains(id), "the denied topic's history was sent");
+            assertFalse(
+                    stream.transcript().contains(missed.id()),
+                    "the denied topic's history was sent");
             assertEquals(List.of(), stream.setCookies(), "no session for a refused stream");
         }
     }
 
     @Test
     void anAllowedTopicStillReplaysAndStreamsLive() {
-        String topic = TestTopicAuthorizer.privateTopic("bob");
-        String cursor = cursorBefore();
-        String name = Names.unique("bobs");
-        String missed = demo().toTopic(topic, name, "missed");
+        Missed missed = Missed.on(TestTopicAuthorizer.privateTopic("bob"), streams, demo());
 
         SseClient bob =
                 streams.open(
                         demo().stream()
-                                .topic(topic)
+                                .topic(missed.topic())
                                 .topic(Names.unique("open"))
-                                .lastEventId(cursor)
+                                .lastEventId(missed.cursor())
                                 .header(TestUserFilter.HEADER, "bob")
                                 .label("bob"));
         Connected connected = Connected.await(bob);
-        String live = demo().toTopic(topic, name, "live");
+        String live = demo().toTopic(missed.topic(), missed.name(), "live");
 
         assertTrue(connected.recovered(), connected::toString);
-        List<SseEvent> got = bob.awaitEvents(named(name), 2, Timeouts.DEFAULT);
-        assertEquals(List.of(missed, live), Sse.ids(got));
+        List<SseEvent> got = bob.awaitEvents(named(missed.name()), 2, Timeouts.DEFAULT);
+        assertEquals(List.of(missed.id(), live), Sse.ids(got));
     }
 
     @Test
@@ -137,14 +150,6 @@ class AccessIT extends ServerIT {
                 allowed.headers().firstValue("access-control-allow-credentials"));
         assertEquals(403, other.statusCode(), other::toString);
         assertEquals(Optional.empty(), other.headers().firstValue("access-control-allow-origin"));
-    }
-
-    /** A cursor from a stream opened and closed now: what a reconnecting client would send. */
-    private String cursorBefore() {
-        SseClient first = streams.open(demo().stream().label("cursor"));
-        String cursor = Connected.await(first).id();
-        first.close();
-        return cursor;
     }
 
     private HttpResponse<String> preflight(String origin) throws IOException, InterruptedException {

@@ -26,32 +26,28 @@ class WebSocketAccessIT extends ServerIT {
 
     @Test
     void aTopicTheAuthorizerDeniesIsClosedWith4403AndNothingOfItIsSent() throws Exception {
-        String topic = TestTopicAuthorizer.privateTopic("bob");
-        String cursor = cursorBefore();
-        String id = demo().toTopic(topic, Names.unique("bobs"), "for bob only");
+        AccessIT.Missed missed =
+                AccessIT.Missed.on(TestTopicAuthorizer.privateTopic("bob"), streams, demo());
 
-        try (WsClient ws = WsClient.open(base.toURI(), query(cursor, topic), Map.of())) {
+        try (WsClient ws = WsClient.open(base.toURI(), query(missed), Map.of())) {
             assertEquals(4403, ws.awaitCloseCode());
             assertTrue(
-                    ws.messages().stream().noneMatch(m -> m.contains(id)),
+                    ws.messages().stream().noneMatch(m -> m.contains(missed.id())),
                     () -> "the denied topic's history was sent: " + ws.messages());
         }
     }
 
     @Test
     void anAllowedTopicReplaysAndStreamsLiveOverWebSocket() throws Exception {
-        String topic = Names.unique("open");
-        String cursor = cursorBefore();
-        String name = Names.unique("ws-open");
-        String missed = demo().toTopic(topic, name, "missed");
+        AccessIT.Missed missed = AccessIT.Missed.on(Names.unique("open"), streams, demo());
 
-        try (WsClient ws = WsClient.open(base.toURI(), query(cursor, topic), Map.of())) {
+        try (WsClient ws = WsClient.open(base.toURI(), query(missed), Map.of())) {
             Connected connected = Connected.of(ws.awaitConnected());
-            String live = demo().toTopic(topic, name, "live");
+            String live = demo().toTopic(missed.topic(), missed.name(), "live");
 
             assertTrue(connected.recovered(), connected::toString);
-            List<SseEvent> got = ws.awaitEvents(named(name), 2, Timeouts.DEFAULT);
-            assertEquals(List.of(missed, live), Sse.ids(got));
+            List<SseEvent> got = ws.awaitEvents(named(missed.name()), 2, Timeouts.DEFAULT);
+            assertEquals(List.of(missed.id(), live), Sse.ids(got));
         }
     }
 
@@ -67,14 +63,7 @@ class WebSocketAccessIT extends ServerIT {
         }
     }
 
-    private String cursorBefore() {
-        SseClient first = streams.open(demo().stream().label("cursor"));
-        String cursor = Connected.await(first).id();
-        first.close();
-        return cursor;
-    }
-
-    private static String query(String cursor, String topic) {
-        return "lastEventId=" + cursor + "&topic=" + topic;
+    private static String query(AccessIT.Missed missed) {
+        return "lastEventId=" + missed.cursor() + "&topic=" + missed.topic();
     }
 }
