@@ -3,6 +3,7 @@ package org.resumablesse.jakarta;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.enterprise.event.TransactionPhase;
@@ -50,6 +51,14 @@ public class CdiEventBridge {
     void lookUp() {
         transactions = TransactionState.lookUp();
         rejectedAfterCommit = new RejectedAfterCommit(metrics);
+    }
+
+    /**
+     * Creates the bridge at deployment, on a thread that can look the registry up, and registers
+     * its counters from the start.
+     */
+    void onStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+        // Calling an observer of the bean is what creates it.
     }
 
     /**

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class TransactionalPublishIT extends ServerIT {
 
     private static final int TOO_LARGE = 70_000;
+    private static final String REJECTED_AFTER_COMMIT =
+            "resumablesse_events_rejected_after_commit_total";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -122,8 +124,10 @@ class TransactionalPublishIT extends ServerIT {
         return demo().post(path.toString(), Map.of());
     }
 
+    /** The counter's sum; it must exist (registered for every reason at deployment). */
     private double rejectedAfterCommit() {
-        return PrometheusText.sum(
-                demo().applicationMetrics(), "resumablesse_events_rejected_after_commit_total");
+        String metrics = demo().applicationMetrics();
+        assertTrue(PrometheusText.names(metrics).contains(REJECTED_AFTER_COMMIT), metrics);
+        return PrometheusText.sum(metrics, REJECTED_AFTER_COMMIT);
     }
 }
