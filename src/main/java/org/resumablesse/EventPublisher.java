@@ -4,7 +4,8 @@ package org.resumablesse;
  * Publishes events: stores each one in the history of its audience and hands it to every matching
  * open connection, without waiting for any of them. The CDI bean of this type is
  * application-scoped; inject it where firing a CDI event does not fit, for example when the caller
- * needs the id at once.
+ * needs the id at once. It publishes at once, even inside a JTA transaction that later rolls back;
+ * {@code Event.fire} is the way to publish only after a commit.
  *
  * <p>Implementations are thread-safe. Every method returns the stored event's id, the value a
  * browser sees in {@code id:} and may send back as {@code Last-Event-ID}.

@@ -69,7 +69,9 @@ public final class ServerEvent {
 
     /**
      * Completes with the event's id (its {@code id:} on the wire) once it is stored, or
-     * exceptionally with an {@link EventRejectedException} when it is refused. Never null.
+     * exceptionally with an {@link EventRejectedException} when it is refused. An event fired with
+     * {@code Event.fire} inside a JTA transaction completes after the commit, or with a {@link
+     * java.util.concurrent.CancellationException} when the transaction rolls back. Never null.
      */
     public CompletionStage<String> receipt() {
         return receipt.minimalCompletionStage();

@@ -33,6 +33,8 @@ final class MetricsBridge implements EngineMetrics {
     static final String RECOVERIES_FAILED = PREFIX + "recoveries_failed";
     static final String SESSIONS_REPLACED = PREFIX + "sessions_replaced";
     static final String CONNECTIONS_CLOSED = PREFIX + "connections_closed";
+    // Registered by RejectedAfterCommit, which CdiEventBridge owns.
+    static final String REJECTED_AFTER_COMMIT = PREFIX + "events_rejected_after_commit";
     // Only with resumable-sse.store=redis (RedisMetricsBridge).
     static final String STORE_ERRORS = PREFIX + "store_errors";
     static final String REDIS_ROUND_TRIP = PREFIX + "redis_round_trip";
