@@ -4,11 +4,12 @@ import java.util.Collection;
 
 /**
  * Decides which topics a stream connection may follow. An application that wants this provides
- * exactly one CDI bean of this type (application-scoped is the usual choice); the module asks it at
- * every admission that asks for at least one topic, on every transport (the JAX-RS stream, the
- * Servlet front and the WebSocket stream), before any session is issued or resumed and before
- * anything is replayed, so one decision covers both the replay of a topic's history and its live
- * events.
+ * exactly one CDI bean of this type, application-scoped or dependent (a request-scoped one may find
+ * no active request context during a WebSocket handshake); the module resolves it once at
+ * deployment and asks it at every admission that asks for at least one topic, on every transport
+ * (the JAX-RS stream, the Servlet front and the WebSocket stream), before any session is issued or
+ * resumed and before anything is replayed, so one decision covers both the replay of a topic's
+ * history and its live events.
  *
  * <p>A connection gets either all the topics it asked for or none: when the answer leaves out a
  * topic that was asked for, the connection is refused with {@code 403 Forbidden} (close code {@code

@@ -62,9 +62,9 @@ class AccessIT extends ServerIT {
                 request.header(TestUserFilter.HEADER, user);
             }
             SseClient stream = streams.open(request);
-            stream.awaitEnd(Timeouts.DEFAULT);
 
             assertEquals(403, stream.status(), stream::transcript);
+            stream.awaitEnd(Timeouts.DEFAULT);
             assertTrue(stream.transcript().contains("not allowed to follow " + topic));
             assertFalse(
                     stream.transcript().contains(missed.id()),
@@ -110,9 +110,9 @@ class AccessIT extends ServerIT {
     void anOriginNotAllowedIsRefusedWithoutStreamOrSession() {
         SseClient stream =
                 streams.open(demo().stream().header("Origin", OTHER_ORIGIN).label("other"));
-        stream.awaitEnd(Timeouts.DEFAULT);
 
         assertEquals(403, stream.status(), stream::transcript);
+        stream.awaitEnd(Timeouts.DEFAULT);
         assertEquals(Optional.empty(), stream.header("access-control-allow-origin"));
         assertEquals(List.of(), stream.setCookies());
         assertFalse(stream.transcript().contains("event: connected"), stream::transcript);
