@@ -47,6 +47,7 @@ public final class SseEngine implements AutoCloseable {
     private final Delivery delivery;
     private final EngineMetrics metrics;
     private final SessionRegistry sessions;
+    private final TokenRotation rotation;
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private volatile boolean running;
@@ -79,6 +80,7 @@ public final class SseEngine implements AutoCloseable {
                         settings.replayMarkers());
         this.metrics = metrics;
         this.sessions = new SessionRegistry(new SessionIds(random), sessionStore);
+        this.rotation = new TokenRotation(sessions, subscriptions, clock);
         store.setAppendListener(new FanOut(subscriptions, delivery));
     }
 
@@ -235,7 +237,7 @@ public final class SseEngine implements AutoCloseable {
                         == Session.Attach.ATTACHED) {
             Optional<String> kept =
                     found.get().signedIn()
-                            ? rotateAttached(resumed.get(), user, binding)
+                            ? rotation.afterSignIn(resumed.get(), user, binding)
                             : Optional.of(token);
             if (kept.isPresent()) {
                 streams.add(resumed.get().stream());
@@ -261,17 +263,6 @@ public final class SseEngine implements AutoCloseable {
                 issued.session(), issued.token(), true, streams, blankToNull(cursorText));
     }
 
-    /** The new token of a session just attached; empty (slot given back) when it expired. */
-    private Optional<String> rotateAttached(Session session, String user, String binding) {
-        Optional<String> rotated = sessions.rotate(session.id(), user, binding);
-        if (rotated.isEmpty()) {
-            sessions.detach(session, clock.millis());
-        } else {
-            closeConnections(session.stream());
-        }
-        return rotated;
-    }
-
     /**
      * Gives a live session a new secret token, bound to this principal and client: the old token no
      * longer resumes it (its holder gets a new session), the session keeps its public id and its
@@ -288,15 +279,7 @@ public final class SseEngine implements AutoCloseable {
         if (!running || !settings.reconnectionEnabled() || !SessionIds.isWellFormed(sessionId)) {
             return Optional.empty();
         }
-        Optional<String> rotated = sessions.rotate(sessionId, user, binding);
-        rotated.ifPresent(token -> closeConnections(Audience.session(sessionId)));
-        return rotated;
-    }
-
-    private void closeConnections(Audience sessionStream) {
-        for (Connection connection : List.copyOf(subscriptions.followers(sessionStream))) {
-            connection.close(CloseCause.TOKEN_ROTATED);
-        }
+        return rotation.onDemand(sessionId, user, binding);
     }
 
     /** Gives back the slot of an admission that will not be opened. */
