@@ -143,6 +143,33 @@ public final class ResumableSseConfig {
     public static final String COOKIE_SECURE = PREFIX + "cookie.secure";
 
     /**
+     * True makes {@code Forwarded: proto=https} or {@code X-Forwarded-Proto: https} count as a
+     * secure request for {@link #COOKIE_SECURE} {@code auto}: for a TLS-terminating proxy that sets
+     * the header. Default false.
+     */
+    public static final String COOKIE_TRUST_FORWARDED_PROTO =
+            PREFIX + "cookie.trust-forwarded-proto";
+
+    /**
+     * True names the session cookie {@code __Host-<cookie.name>} with Path=/, Secure and no Domain;
+     * needs HTTPS, and fails the deployment with a {@link #COOKIE_PATH} other than {@code /} or
+     * {@link #COOKIE_SECURE} {@code never}. Default false.
+     */
+    public static final String COOKIE_HOST_PREFIX = PREFIX + "cookie.host-prefix";
+
+    /**
+     * True accepts a session's token only with the User-Agent it was issued to; another one gets a
+     * new session. Default false.
+     */
+    public static final String SESSION_BIND_USER_AGENT = PREFIX + "session.bind-user-agent";
+
+    /**
+     * True accepts a session's token only from the client address it was issued to, as the
+     * container sees it; another one gets a new session. Default false.
+     */
+    public static final String SESSION_BIND_ADDRESS = PREFIX + "session.bind-address";
+
+    /**
      * Where history and sessions live: {@code memory} (this JVM; the default) or {@code redis}
      * (shared by every node on one Redis; needs {@code redis.clients:jedis} in the WAR).
      */

@@ -11,6 +11,12 @@ public enum CloseCause {
      * reconnects and is told of the gap ({@code overflow}).
      */
     TOO_SLOW("too-slow"),
+    /**
+     * The session was given a new token (on demand, or because its client signed in): its open
+     * connections on this node close, so whoever held the old token stops receiving its events; a
+     * client that holds the new token reconnects and resumes where it was.
+     */
+    TOKEN_ROTATED("token-rotated"),
     /** The module is stopping (undeploy). */
     SHUTDOWN("shutdown");
 

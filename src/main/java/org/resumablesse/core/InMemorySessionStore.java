@@ -77,6 +77,18 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public synchronized boolean rotate(String sessionId, String newTokenHash) {
+        Entry entry = byId.get(sessionId);
+        if (entry == null) {
+            return false;
+        }
+        idByTokenHash.remove(entry.tokenHash);
+        entry.tokenHash = newTokenHash;
+        idByTokenHash.put(newTokenHash, sessionId);
+        return true;
+    }
+
+    @Override
     public synchronized List<String> expireIdle(long nowMillis, long ttlMillis) {
         List<String> expired = new ArrayList<>();
         for (Iterator<Map.Entry<String, Entry>> it = byId.entrySet().iterator(); it.hasNext(); ) {
@@ -109,7 +121,7 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     private static final class Entry {
-        final String tokenHash;
+        String tokenHash;
         int open;
         long lastActiveMillis;
 

@@ -6,11 +6,11 @@ import org.resumablesse.spi.SessionStore;
 import org.resumablesse.spi.StoreUnavailableException;
 
 /**
- * This node's handle on a client identity that outlives connections: a public id to address it, the
- * hash of its secret resume token, and how many connections it has open on this node. The session
- * itself (whether it is live, its connections on every node, its expiry) is kept by the {@link
- * SessionStore}; a session with no open connection anywhere expires {@code buffer-ttl} after the
- * last one closed, and once expired it never comes back.
+ * This node's handle on a client identity that outlives connections: a public id to address it and
+ * how many connections it has open on this node (the hash of its secret token is the store's). The
+ * session itself (whether it is live, its connections on every node, its expiry) is kept by the
+ * {@link SessionStore}; a session with no open connection anywhere expires {@code buffer-ttl} after
+ * the last one closed, and once expired it never comes back.
  *
  * <p>Thread-safe: its counter is guarded by its own lock, which is held across the store call that
  * attaches, so this node never counts more than the per-session limit. Created and dropped by
@@ -26,15 +26,13 @@ public final class Session {
     }
 
     private final String id;
-    private final String tokenHash;
     private final Audience stream;
     private final SessionStore store;
     private int openConnections;
     private boolean expired;
 
-    Session(String id, String tokenHash, SessionStore store, int openConnections) {
+    Session(String id, SessionStore store, int openConnections) {
         this.id = id;
-        this.tokenHash = tokenHash;
         this.stream = Audience.session(id);
         this.store = store;
         this.openConnections = openConnections;
@@ -43,10 +41,6 @@ public final class Session {
     /** The public session id. */
     public String id() {
         return id;
-    }
-
-    String tokenHash() {
-        return tokenHash;
     }
 
     /** The session's own stream. */

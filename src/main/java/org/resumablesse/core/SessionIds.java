@@ -57,10 +57,32 @@ public final class SessionIds {
 
     /** The SHA-256 of a token, base64url: the only form in which a token is kept. */
     public static String hash(String token) {
+        return sha256(token);
+    }
+
+    /**
+     * The key a session is stored under: the hash of its token together with the hashes of the
+     * principal and the client binding it belongs to, so the same token under another principal or
+     * from another client finds nothing, and neither the principal nor what is bound is stored. An
+     * anonymous session with nothing bound is keyed by {@link #hash(String)} alone.
+     *
+     * @param user the principal's name, or null when anonymous
+     * @param binding what the session is bound to (user agent, address), empty for nothing
+     */
+    public static String hash(String token, String user, String binding) {
+        String principal = user == null ? "" : user;
+        if (principal.isEmpty() && binding.isEmpty()) {
+            return hash(token);
+        }
+        // Fixed-length hashes without '|' keep the parts apart whatever they contain.
+        return sha256(token + '|' + sha256(binding) + '|' + sha256(principal));
+    }
+
+    private static String sha256(String text) {
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256")
-                            .digest(token.getBytes(StandardCharsets.US_ASCII));
+                            .digest(text.getBytes(StandardCharsets.UTF_8));
             return ENCODER.encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -11,7 +11,9 @@ import org.resumablesse.spi.StoreUnavailableException;
 /**
  * Finds sessions by the hash of their token or by their public id, in the {@link SessionStore}, and
  * keeps this node's handles on them. Tokens are checked by shape, then looked up by hash, so a
- * guessed token learns nothing from timing and the secret is never stored.
+ * guessed token learns nothing from timing and the secret is never stored. The hash also covers the
+ * principal and whatever the session is bound to ({@link SessionIds#hash(String, String, String)}),
+ * so a token presented by another principal or client finds nothing.
  *
  * <p>Thread-safe.
  */
@@ -40,18 +42,57 @@ final class SessionRegistry {
     }
 
     /**
-     * The live session this token resumes.
+     * The live session this token resumes for this principal and client.
      *
      * @param token untrusted text from a cookie or header; may be null
-     * @return empty for a missing, malformed, unknown or expired token
+     * @param user the authenticated principal's name, or null
+     * @param binding what the session is bound to, empty for nothing
+     * @return empty for a missing, malformed, unknown or expired token, or one that belongs to
+     *     another principal or client
      */
-    Optional<Session> resume(String token) {
+    Optional<Resumed> resume(String token, String user, String binding) {
         if (!SessionIds.isWellFormedToken(token)) {
             return Optional.empty();
         }
-        String hash = SessionIds.hash(token);
-        return store.findByTokenHash(hash)
-                .map(id -> handles.computeIfAbsent(id, key -> new Session(key, hash, store, 0)));
+        Optional<Resumed> own =
+                store.findByTokenHash(SessionIds.hash(token, user, binding))
+                        .map(id -> new Resumed(handle(id), false));
+        if (own.isPresent() || user == null) {
+            return own;
+        }
+        // The same client signed in since: its anonymous session is now the user's.
+        return store.findByTokenHash(SessionIds.hash(token, null, binding))
+                .map(id -> new Resumed(handle(id), true));
+    }
+
+    /** Resumes an anonymous session with nothing bound. */
+    Optional<Session> resume(String token) {
+        return resume(token, null, "").map(Resumed::session);
+    }
+
+    /**
+     * A resumed session.
+     *
+     * @param signedIn true when the token was an anonymous one and the request carries a principal:
+     *     the session must be given a new token for that principal
+     */
+    record Resumed(Session session, boolean signedIn) {}
+
+    private Session handle(String id) {
+        return handles.computeIfAbsent(id, key -> new Session(key, store, 0));
+    }
+
+    /**
+     * Gives a live session a new token for this principal and client; the old token no longer
+     * resumes it.
+     *
+     * @return the new token, or empty when the session is not live
+     */
+    Optional<String> rotate(String sessionId, String user, String binding) {
+        String token = ids.newToken();
+        return store.rotate(sessionId, SessionIds.hash(token, user, binding))
+                ? Optional.of(token)
+                : Optional.empty();
     }
 
     /**
@@ -60,9 +101,14 @@ final class SessionRegistry {
      * @return the session with its token, or empty when {@code max-sessions} are held already
      */
     Optional<Issued> issue(long nowMillis) {
+        return issue(nowMillis, null, "");
+    }
+
+    /** Issues a new session for this principal and client with one connection attached. */
+    Optional<Issued> issue(long nowMillis, String user, String binding) {
         String token = ids.newToken();
         String id = ids.newSessionId();
-        String hash = SessionIds.hash(token);
+        String hash = SessionIds.hash(token, user, binding);
         boolean created;
         try {
             created = store.create(id, hash, nowMillis);
@@ -74,7 +120,7 @@ final class SessionRegistry {
         if (!created) {
             return Optional.empty();
         }
-        Session session = new Session(id, hash, store, 1);
+        Session session = new Session(id, store, 1);
         handles.put(id, session);
         return Optional.of(new Issued(session, token));
     }
@@ -88,7 +134,7 @@ final class SessionRegistry {
             return Optional.empty();
         }
         Session local = handles.get(sessionId);
-        return Optional.of(local != null ? local : new Session(sessionId, "", store, 0));
+        return Optional.of(local != null ? local : new Session(sessionId, store, 0));
     }
 
     /**

@@ -47,6 +47,7 @@ public final class SseEngine implements AutoCloseable {
     private final Delivery delivery;
     private final EngineMetrics metrics;
     private final SessionRegistry sessions;
+    private final TokenRotation rotation;
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private volatile boolean running;
@@ -79,6 +80,7 @@ public final class SseEngine implements AutoCloseable {
                         settings.replayMarkers());
         this.metrics = metrics;
         this.sessions = new SessionRegistry(new SessionIds(random), sessionStore);
+        this.rotation = new TokenRotation(sessions, subscriptions, clock);
         store.setAppendListener(new FanOut(subscriptions, delivery));
     }
 
@@ -191,6 +193,26 @@ public final class SseEngine implements AutoCloseable {
      */
     public Admission admit(
             String token, String cursorText, Collection<String> topics, String user) {
+        return admit(token, cursorText, topics, user, "");
+    }
+
+    /**
+     * Lets a client in as {@link #admit(String, String, Collection, String)} does, with the session
+     * bound to the client: a token issued with another binding does not resume the session (the
+     * client gets a new one). A token issued while the client was anonymous, presented with a
+     * principal, resumes the same session under a new token that the admission carries; the
+     * session's other connections on this node are closed. A token issued for one principal never
+     * resumes for another principal or for an anonymous request.
+     *
+     * @param binding what the session is bound to (the caller's text, hashed here; never stored),
+     *     empty for nothing
+     */
+    public Admission admit(
+            String token,
+            String cursorText,
+            Collection<String> topics,
+            String user,
+            String binding) {
         if (!running) {
             throw notRunning();
         }
@@ -199,22 +221,30 @@ public final class SseEngine implements AutoCloseable {
             return new Admission(null, null, false, streams, null);
         }
         try {
-            return admitToSession(token, cursorText, streams);
+            return admitToSession(token, cursorText, streams, user, binding);
         } catch (StoreUnavailableException e) {
             throw new ConnectionRefusedException(
                     Reason.STORE_UNAVAILABLE, "the session store cannot be reached");
         }
     }
 
-    private Admission admitToSession(String token, String cursorText, Set<Audience> streams) {
-        Optional<Session> resumed = sessions.resume(token);
+    private Admission admitToSession(
+            String token, String cursorText, Set<Audience> streams, String user, String binding) {
+        Optional<SessionRegistry.Resumed> found = sessions.resume(token, user, binding);
+        Optional<Session> resumed = found.map(SessionRegistry.Resumed::session);
         if (resumed.isPresent()
                 && resumed.get().attach(settings.maxConnectionsPerSession(), clock.millis())
                         == Session.Attach.ATTACHED) {
-            streams.add(resumed.get().stream());
-            return new Admission(resumed.get(), token, false, streams, blankToNull(cursorText));
-        }
-        if (resumed.isPresent() && !resumed.get().isExpired()) {
+            Optional<String> kept =
+                    found.get().signedIn()
+                            ? rotation.afterSignIn(resumed.get(), user, binding)
+                            : Optional.of(token);
+            if (kept.isPresent()) {
+                streams.add(resumed.get().stream());
+                return new Admission(
+                        resumed.get(), kept.get(), false, streams, blankToNull(cursorText));
+            }
+        } else if (resumed.isPresent() && !resumed.get().isExpired()) {
             throw new ConnectionRefusedException(
                     Reason.TOO_MANY_CONNECTIONS,
                     "this session has "
@@ -222,7 +252,7 @@ public final class SseEngine implements AutoCloseable {
                             + " connections open already");
         }
         SessionRegistry.Issued issued =
-                sessions.issue(clock.millis())
+                sessions.issue(clock.millis(), user, binding)
                         .orElseThrow(
                                 () ->
                                         new ConnectionRefusedException(
@@ -231,6 +261,25 @@ public final class SseEngine implements AutoCloseable {
         streams.add(issued.session().stream());
         return new Admission(
                 issued.session(), issued.token(), true, streams, blankToNull(cursorText));
+    }
+
+    /**
+     * Gives a live session a new secret token, bound to this principal and client: the old token no
+     * longer resumes it (its holder gets a new session), the session keeps its public id and its
+     * events, and its open connections on this node are closed so that they reconnect with the new
+     * token. The caller hands the new token to the session's client (the session cookie).
+     *
+     * @param user the principal's name the session belongs to from now on, or null
+     * @param binding what the session is bound to, as for {@link #admit(String, String, Collection,
+     *     String, String)}
+     * @return the new token, or empty when no live session has this id or reconnection is disabled
+     * @throws StoreUnavailableException when the session store cannot be reached
+     */
+    public Optional<String> rotateToken(String sessionId, String user, String binding) {
+        if (!running || !settings.reconnectionEnabled() || !SessionIds.isWellFormed(sessionId)) {
+            return Optional.empty();
+        }
+        return rotation.onDemand(sessionId, user, binding);
     }
 
     /** Gives back the slot of an admission that will not be opened. */

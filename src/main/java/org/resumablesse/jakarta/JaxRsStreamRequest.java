@@ -55,4 +55,10 @@ final class JaxRsStreamRequest implements StreamRequest {
     public boolean secure() {
         return request.getSecurityContext().isSecure();
     }
+
+    @Override
+    public String remoteAddress() {
+        // JAX-RS does not expose it; the Servlet request under it does.
+        return ClientAddress.ofCurrentRequest();
+    }
 }

@@ -101,7 +101,32 @@ final class SettingsReader {
                         defaults.secure(),
                         EndpointSettings.SecureMode::parse,
                         "auto, always or never");
-        return new EndpointSettings(name, path, canonical, secure);
+        boolean hostPrefix = bool(COOKIE_HOST_PREFIX, defaults.hostPrefix());
+        if (hostPrefix && !path.isEmpty() && !path.equals("/")) {
+            throw invalid(
+                    COOKIE_HOST_PREFIX
+                            + " needs Path=/, but "
+                            + COOKIE_PATH
+                            + " is '"
+                            + path
+                            + "'; leave it empty or set it to /");
+        }
+        if (hostPrefix && secure == EndpointSettings.SecureMode.NEVER) {
+            throw invalid(
+                    COOKIE_HOST_PREFIX
+                            + " needs a Secure cookie, but "
+                            + COOKIE_SECURE
+                            + " is never");
+        }
+        return new EndpointSettings(
+                name,
+                path,
+                canonical,
+                secure,
+                bool(COOKIE_TRUST_FORWARDED_PROTO, defaults.trustForwardedProto()),
+                hostPrefix,
+                bool(SESSION_BIND_USER_AGENT, defaults.bindUserAgent()),
+                bool(SESSION_BIND_ADDRESS, defaults.bindAddress()));
     }
 
     TransportSettings transport() {

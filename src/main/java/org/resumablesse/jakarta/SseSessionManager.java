@@ -198,6 +198,31 @@ public class SseSessionManager implements EventPublisher, SessionDirectory {
         return engine.publish(event);
     }
 
+    /**
+     * Gives a live session a new secret token, for an application that answers a request of that
+     * session's client (after it signed in by the application's own means, or whenever it wants the
+     * token renewed). The old token no longer resumes the session: whoever presents it gets a new
+     * session ({@code newSession: true}). The session keeps its public id and its events; its open
+     * streams on this node are closed, and resume with the new token from where they were. The
+     * session is bound from now on to the client's principal (and User-Agent and address, when
+     * those are bound).
+     *
+     * @param sessionId the public id
+     * @param client the application's own request from the session's client, e.g. {@code new
+     *     ServletStreamRequest(httpServletRequest)}; read for its principal, what is bound and
+     *     whether it is secure
+     * @param streamPath the raw path of the stream endpoint the client connects to, e.g. {@code
+     *     request.getContextPath() + "/sse/events"}: the new cookie's Path unless {@code
+     *     cookie.path} or {@code cookie.host-prefix} sets it
+     * @return the {@code Set-Cookie} value to put on the response to that client; empty when no
+     *     live session has this id (or reconnection is disabled)
+     * @throws org.resumablesse.spi.StoreUnavailableException when the session store cannot be
+     *     reached
+     */
+    public Optional<String> rotateToken(String sessionId, StreamRequest client, String streamPath) {
+        return StreamAdmission.rotate(engine, endpoint, sessionId, client, streamPath);
+    }
+
     @Override
     public Optional<SessionInfo> find(String sessionId) {
         return engine.session(sessionId);

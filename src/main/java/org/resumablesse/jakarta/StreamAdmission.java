@@ -2,6 +2,8 @@ package org.resumablesse.jakarta;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import org.resumablesse.core.Admission;
 import org.resumablesse.core.ConnectionRefusedException;
 import org.resumablesse.core.SseEngine;
@@ -74,7 +76,7 @@ public final class StreamAdmission {
         if (denied != null) {
             return denied;
         }
-        String token = request.cookie(settings.cookieName());
+        String token = request.cookie(settings.wireCookieName());
         if (token == null) {
             token = request.header(SESSION_HEADER);
         }
@@ -82,7 +84,11 @@ public final class StreamAdmission {
         try {
             admission =
                     engine.admit(
-                            token, cursor(request), request.queryValues("topic"), request.user());
+                            token,
+                            cursor(request),
+                            request.queryValues("topic"),
+                            request.user(),
+                            binding(settings, request));
         } catch (ConnectionRefusedException e) {
             return refusal(e);
         }
@@ -90,8 +96,49 @@ public final class StreamAdmission {
                 admission.token() == null
                         ? null
                         : SessionCookie.header(
-                                settings, admission.token(), request.rawPath(), request.secure());
+                                settings,
+                                admission.token(),
+                                request.rawPath(),
+                                SessionCookie.secureRequest(settings, request));
         return new Admitted(admission, cookie);
+    }
+
+    /**
+     * The {@code Set-Cookie} value that gives a live session a new token, for an application's
+     * response to that session's client; see {@link SseSessionManager#rotateToken}.
+     */
+    static Optional<String> rotate(
+            SseEngine engine,
+            EndpointSettings settings,
+            String sessionId,
+            StreamRequest client,
+            String streamPath) {
+        return engine.rotateToken(sessionId, client.user(), binding(settings, client))
+                .map(
+                        token ->
+                                SessionCookie.header(
+                                        settings,
+                                        token,
+                                        streamPath,
+                                        SessionCookie.secureRequest(settings, client)));
+    }
+
+    /**
+     * What the request's session is bound to: the User-Agent and the address, each only when its
+     * setting is on; empty when neither is. The engine keeps only a hash of it.
+     */
+    static String binding(EndpointSettings settings, StreamRequest request) {
+        if (!settings.bindUserAgent() && !settings.bindAddress()) {
+            return "";
+        }
+        StringBuilder bound = new StringBuilder(160);
+        if (settings.bindUserAgent()) {
+            bound.append("ua:").append(Objects.toString(request.header("User-Agent"), ""));
+        }
+        if (settings.bindAddress()) {
+            bound.append("\naddr:").append(Objects.toString(request.remoteAddress(), ""));
+        }
+        return bound.toString();
     }
 
     /**

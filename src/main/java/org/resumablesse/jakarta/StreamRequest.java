@@ -42,4 +42,10 @@ public interface StreamRequest {
 
     /** Whether the request came over HTTPS, as the container sees it. */
     boolean secure();
+
+    /**
+     * The address of the client (or of the last proxy) as the container sees it, or null when the
+     * framework does not say.
+     */
+    String remoteAddress();
 }

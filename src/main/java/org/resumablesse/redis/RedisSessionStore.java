@@ -89,6 +89,11 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
+    public boolean rotate(String sessionId, String newTokenHash) {
+        return run("rotate", 0, sessionId, newTokenHash) == 1L;
+    }
+
+    @Override
     public List<String> expireIdle(long nowMillis, long ttlMillis) {
         List<?> ids =
                 (List<?>)

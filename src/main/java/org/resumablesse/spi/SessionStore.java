@@ -61,6 +61,16 @@ public interface SessionStore extends AutoCloseable {
      */
     List<String> expireIdle(long nowMillis, long ttlMillis);
 
+    /**
+     * Gives a live session a new token hash: from now on the new hash finds it and the old one
+     * finds nothing. Its public id, its connections, its streams and its expiry are unchanged. When
+     * two rotations of one session race, the last one wins.
+     *
+     * @param newTokenHash the hash of the new secret token, new and unique
+     * @return false when the session is not live; nothing changed
+     */
+    boolean rotate(String sessionId, String newTokenHash);
+
     /** Live sessions. */
     int size();
 

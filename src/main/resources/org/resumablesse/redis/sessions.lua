@@ -53,6 +53,16 @@ elseif op == 'detach' then
     redis.call('HINCRBY', key(id), 'open', -1)
   end
   return 1
+elseif op == 'rotate' then
+  local id, hash = ARGV[6], ARGV[7]
+  local old = redis.call('HGET', key(id), 'h')
+  if not old then
+    return 0
+  end
+  redis.call('DEL', p .. 'tok:' .. old)
+  redis.call('HSET', key(id), 'h', hash)
+  redis.call('SET', p .. 'tok:' .. hash, id)
+  return 1
 elseif op == 'expire' then
   local ttl, most = tonumber(ARGV[6]), tonumber(ARGV[7])
   renew()

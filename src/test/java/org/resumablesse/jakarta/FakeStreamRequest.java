@@ -2,20 +2,24 @@ package org.resumablesse.jakarta;
 
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** A stream request built by a test: headers, topics and a principal. Not thread-safe. */
+/**
+ * A stream request built by a test: headers (a {@code Cookie} header holds one cookie), topics, a
+ * principal, the client's address and the scheme. Not thread-safe.
+ */
 final class FakeStreamRequest implements StreamRequest {
 
-    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<String> topics = new ArrayList<>();
     private Principal principal;
+    private String address;
+    private boolean secure;
 
     FakeStreamRequest header(String name, String value) {
-        headers.put(name.toLowerCase(Locale.ROOT), value);
+        headers.put(name, value);
         return this;
     }
 
@@ -29,14 +33,28 @@ final class FakeStreamRequest implements StreamRequest {
         return this;
     }
 
+    FakeStreamRequest address(String remote) {
+        this.address = remote;
+        return this;
+    }
+
+    FakeStreamRequest secure(boolean overHttps) {
+        this.secure = overHttps;
+        return this;
+    }
+
     @Override
     public String cookie(String name) {
-        return null;
+        String cookie = headers.get("Cookie");
+        String prefix = name + "=";
+        return cookie != null && cookie.startsWith(prefix)
+                ? cookie.substring(prefix.length())
+                : null;
     }
 
     @Override
     public String header(String name) {
-        return headers.get(name.toLowerCase(Locale.ROOT));
+        return headers.get(name);
     }
 
     @Override
@@ -67,6 +85,11 @@ final class FakeStreamRequest implements StreamRequest {
 
     @Override
     public boolean secure() {
-        return false;
+        return secure;
+    }
+
+    @Override
+    public String remoteAddress() {
+        return address;
     }
 }

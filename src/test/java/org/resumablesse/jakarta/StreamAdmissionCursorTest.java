@@ -79,6 +79,11 @@ class StreamAdmissionCursorTest {
             public boolean secure() {
                 return false;
             }
+
+            @Override
+            public String remoteAddress() {
+                return null;
+            }
         };
     }
 }

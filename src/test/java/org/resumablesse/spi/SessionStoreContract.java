@@ -170,6 +170,51 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void aRotatedSessionIsFoundByItsNewTokenHashOnlyAndKeepsItsIdAndConnections() {
+        SessionStore store = store(10);
+        String[] s = names();
+        String rotated = names()[1];
+        store.create(s[0], s[1], 0);
+
+        assertThat(store.rotate(s[0], rotated)).isTrue();
+
+        assertThat(store.findByTokenHash(rotated)).contains(s[0]);
+        assertThat(store.findByTokenHash(s[1])).as("the old hash").isEmpty();
+        assertThat(store.isLive(s[0])).isTrue();
+        assertThat(store.connected()).as("its connection still counts").isEqualTo(1);
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.expireIdle(1_000_000, 10)).as("still connected").isEmpty();
+    }
+
+    @Test
+    void aRotatedSessionExpiresWithItsNewTokenHash() {
+        SessionStore store = store(10);
+        String[] s = names();
+        String rotated = names()[1];
+        store.create(s[0], s[1], 0);
+        store.rotate(s[0], rotated);
+        store.detach(s[0], 10);
+
+        assertThat(store.expireIdle(20, 10)).containsExactly(s[0]);
+
+        assertThat(store.findByTokenHash(rotated)).isEmpty();
+        assertThat(store.findByTokenHash(s[1])).isEmpty();
+        assertThat(store.rotate(s[0], names()[1])).as("an expired session").isFalse();
+    }
+
+    @Test
+    void rotatingAnUnknownSessionChangesNothing() {
+        SessionStore store = store(10);
+        String[] s = names();
+
+        assertThat(store.rotate(s[0], s[1])).isFalse();
+
+        assertThat(store.findByTokenHash(s[1])).isEmpty();
+        assertThat(store.isLive(s[0])).isFalse();
+        assertThat(store.size()).isZero();
+    }
+
+    @Test
     void closesMoreThanOnceWithoutComplaint() {
         SessionStore store = store(1);
         store.close();

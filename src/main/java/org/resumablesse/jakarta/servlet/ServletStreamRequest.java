@@ -6,12 +6,19 @@ import java.security.Principal;
 import java.util.List;
 import org.resumablesse.jakarta.StreamRequest;
 
-/** A Servlet request seen as a {@link StreamRequest}. Used on the request's own thread. */
-final class ServletStreamRequest implements StreamRequest {
+/**
+ * A Servlet request seen as a {@link StreamRequest}; public so that an application can hand its own
+ * request to {@link org.resumablesse.jakarta.SseSessionManager#rotateToken}. Used on the request's
+ * own thread.
+ */
+public final class ServletStreamRequest implements StreamRequest {
 
     private final HttpServletRequest request;
 
-    ServletStreamRequest(HttpServletRequest request) {
+    /**
+     * @param request the request, not null
+     */
+    public ServletStreamRequest(HttpServletRequest request) {
         this.request = request;
     }
 
@@ -63,5 +70,10 @@ final class ServletStreamRequest implements StreamRequest {
     @Override
     public boolean secure() {
         return request.isSecure();
+    }
+
+    @Override
+    public String remoteAddress() {
+        return request.getRemoteAddr();
     }
 }

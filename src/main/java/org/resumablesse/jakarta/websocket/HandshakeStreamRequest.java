@@ -5,6 +5,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import org.resumablesse.jakarta.ClientAddress;
 import org.resumablesse.jakarta.StreamRequest;
 
 /**
@@ -83,6 +84,12 @@ final class HandshakeStreamRequest implements StreamRequest {
         URI uri = request.getRequestURI();
         String scheme = uri == null ? null : uri.getScheme();
         return "wss".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    }
+
+    @Override
+    public String remoteAddress() {
+        // The WebSocket API does not expose it; the upgrade's Servlet request may.
+        return ClientAddress.ofCurrentRequest();
     }
 
     /** Header names are case-insensitive; containers differ in how they key the map. */

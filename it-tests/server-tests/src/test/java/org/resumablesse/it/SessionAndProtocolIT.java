@@ -58,6 +58,28 @@ class SessionAndProtocolIT extends ServerIT {
         assertFalse(stream.sessionToken().isBlank());
     }
 
+    /**
+     * Without {@code cookie.trust-forwarded-proto}, only the container decides whether a request is
+     * secure. Neither container takes {@code Forwarded: proto=https} alone; OpenLiberty (with no
+     * {@code remoteIp} element) does take {@code X-Forwarded-Proto: https} from this loopback
+     * client, Payara without {@code scheme-mapping} does not (docs/integration/reverse-proxies.md).
+     */
+    @Test
+    void forwardedSchemeMakesTheCookieSecureOnlyWhereTheContainerTakesIt() {
+        boolean liberty = "liberty".equals(System.getProperty("arquillian.launch"));
+        Map<String, Boolean> secureBy = Map.of("Forwarded", false, "X-Forwarded-Proto", liberty);
+        for (Map.Entry<String, Boolean> header : secureBy.entrySet()) {
+            String value = header.getKey().equals("Forwarded") ? "proto=https" : "https";
+            SseClient stream =
+                    streams.open(
+                            demo().stream().header(header.getKey(), value).label(header.getKey()));
+            Connected.await(stream);
+
+            String cookie = stream.setCookies().get(0);
+            assertEquals(header.getValue(), cookieAttributes(cookie).containsKey("secure"), cookie);
+        }
+    }
+
     @Test
     void forgedSessionTokenIsNeverAdopted() {
         String forged = "forged" + UUID.randomUUID().toString().replace("-", "");
@@ -286,7 +308,7 @@ class SessionAndProtocolIT extends ServerIT {
     }
 
     /** Set-Cookie attributes by lower-case name; flags map to "". Values are lower-cased. */
-    private static Map<String, String> cookieAttributes(String setCookie) {
+    static Map<String, String> cookieAttributes(String setCookie) {
         Map<String, String> attributes = new HashMap<>();
         String[] parts = setCookie.split(";");
         for (int i = 1; i < parts.length; i++) {
