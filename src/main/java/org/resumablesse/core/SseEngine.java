@@ -43,6 +43,7 @@ public final class SseEngine implements AutoCloseable {
     private final EventStore store;
     private final SessionStore sessionStore;
     private final Clock clock;
+    private final Ticker ticker;
     private final SecureRandom random;
     private final Delivery delivery;
     private final EngineMetrics metrics;
@@ -54,6 +55,9 @@ public final class SseEngine implements AutoCloseable {
     /**
      * @param store the history; with reconnection disabled it is still used to number events
      * @param sessionStore where sessions live; the engine closes it too
+     * @param clock the wall clock, for the times shown to people ({@code _originalTime}) and the
+     *     times a shared store compares across nodes
+     * @param ticker the monotonic clock every other elapsed time is measured on
      * @param delivery runs the fan-out passes, one at a time; a pass never blocks (transports do
      *     not wait for clients), so one thread serves
      */
@@ -62,6 +66,7 @@ public final class SseEngine implements AutoCloseable {
             EventStore store,
             SessionStore sessionStore,
             Clock clock,
+            Ticker ticker,
             SecureRandom random,
             Executor delivery,
             EngineMetrics metrics) {
@@ -69,17 +74,30 @@ public final class SseEngine implements AutoCloseable {
         this.store = store;
         this.sessionStore = sessionStore;
         this.clock = clock;
+        this.ticker = ticker;
         this.random = random;
         this.delivery =
                 new Delivery(
                         store,
-                        clock,
+                        ticker,
                         metrics,
                         settings.maxPendingBytes(),
                         settings.replayMarkers());
         this.metrics = metrics;
         this.sessions = new SessionRegistry(new SessionIds(random), sessionStore);
         store.setAppendListener(new FanOut(subscriptions, delivery));
+    }
+
+    /** An engine that measures elapsed time on {@link Ticker#system()}. */
+    public SseEngine(
+            EngineSettings settings,
+            EventStore store,
+            SessionStore sessionStore,
+            Clock clock,
+            SecureRandom random,
+            Executor delivery,
+            EngineMetrics metrics) {
+        this(settings, store, sessionStore, clock, Ticker.system(), random, delivery, metrics);
     }
 
     /** An engine on the given event store and the embedded in-memory session store. */
@@ -209,7 +227,7 @@ public final class SseEngine implements AutoCloseable {
     private Admission admitToSession(String token, String cursorText, Set<Audience> streams) {
         Optional<Session> resumed = sessions.resume(token);
         if (resumed.isPresent()
-                && resumed.get().attach(settings.maxConnectionsPerSession(), clock.millis())
+                && resumed.get().attach(settings.maxConnectionsPerSession(), sessionTime())
                         == Session.Attach.ATTACHED) {
             streams.add(resumed.get().stream());
             return new Admission(resumed.get(), token, false, streams, blankToNull(cursorText));
@@ -222,7 +240,7 @@ public final class SseEngine implements AutoCloseable {
                             + " connections open already");
         }
         SessionRegistry.Issued issued =
-                sessions.issue(clock.millis())
+                sessions.issue(sessionTime())
                         .orElseThrow(
                                 () ->
                                         new ConnectionRefusedException(
@@ -236,7 +254,7 @@ public final class SseEngine implements AutoCloseable {
     /** Gives back the slot of an admission that will not be opened. */
     public void cancel(Admission admission) {
         if (admission.session() != null) {
-            sessions.detach(admission.session(), clock.millis());
+            sessions.detach(admission.session(), sessionTime());
         }
     }
 
@@ -330,13 +348,13 @@ public final class SseEngine implements AutoCloseable {
 
     /** Removes sessions idle past the TTL with their streams, and idle topic and user streams. */
     void expire() {
-        long now = clock.millis();
         long ttl = settings.bufferTtl().toMillis();
-        for (String sessionId : sessions.expireIdle(now, ttl)) {
+        for (String sessionId : sessions.expireIdle(sessionTime(), ttl)) {
             store.removeStream(Audience.session(sessionId));
         }
+        // Streams keep the wall time of their last append, which is also the events' own time.
         store.removeIdleStreams(
-                now - ttl,
+                clock.millis() - ttl,
                 stream ->
                         subscriptions.isFollowed(stream)
                                 || (stream.kind() == Audience.Kind.SESSION
@@ -404,7 +422,7 @@ public final class SseEngine implements AutoCloseable {
     private void closed(Connection connection, CloseCause cause) {
         subscriptions.remove(connection);
         if (connection.session() != null) {
-            sessions.detach(connection.session(), clock.millis());
+            sessions.detach(connection.session(), sessionTime());
         }
         metrics.connectionClosed(cause);
     }
@@ -429,6 +447,16 @@ public final class SseEngine implements AutoCloseable {
             streams.add(Audience.user(user));
         }
         return streams;
+    }
+
+    /**
+     * The time the session store measures TTLs on: monotonic unless the store is shared by nodes,
+     * whose monotonic clocks do not agree.
+     */
+    private long sessionTime() {
+        return sessionStore.needsWallClock()
+                ? clock.millis()
+                : TimeUnit.NANOSECONDS.toMillis(ticker.nanos());
     }
 
     private static ConnectionRefusedException notRunning() {
