@@ -50,6 +50,8 @@ public final class SseEngine implements AutoCloseable {
     private final SessionRegistry sessions;
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private final NewSessionLimit newSessions;
+    private final ConnectionSlots slots;
     private volatile boolean running;
 
     /**
@@ -85,6 +87,13 @@ public final class SseEngine implements AutoCloseable {
                         settings.replayMarkers());
         this.metrics = metrics;
         this.sessions = new SessionRegistry(new SessionIds(random), sessionStore);
+        this.newSessions =
+                new NewSessionLimit(
+                        settings.maxNewSessionsPerAddress(),
+                        settings.newSessionInterval().toNanos(),
+                        settings.maxSessions(),
+                        ticker);
+        this.slots = new ConnectionSlots(settings.maxConnections());
         store.setAppendListener(new FanOut(subscriptions, delivery));
     }
 
@@ -209,22 +218,47 @@ public final class SseEngine implements AutoCloseable {
      */
     public Admission admit(
             String token, String cursorText, Collection<String> topics, String user) {
+        return admit(token, cursorText, topics, user, null);
+    }
+
+    /**
+     * Lets a client in as {@link #admit(String, String, Collection, String)} does, counting a new
+     * session against its address's {@code max-new-sessions-per-address}.
+     *
+     * @param address the client's textual IP address, or null when unknown (not limited)
+     */
+    public Admission admit(
+            String token,
+            String cursorText,
+            Collection<String> topics,
+            String user,
+            String address) {
         if (!running) {
             throw notRunning();
         }
         Set<Audience> streams = streams(topics, user);
-        if (!settings.reconnectionEnabled()) {
-            return new Admission(null, null, false, streams, null);
+        if (!slots.tryTake()) {
+            throw new ConnectionRefusedException(
+                    Reason.TOO_MANY_CONNECTIONS_IN_TOTAL,
+                    "the server has max-connections open already");
         }
         try {
-            return admitToSession(token, cursorText, streams);
-        } catch (StoreUnavailableException e) {
-            throw new ConnectionRefusedException(
-                    Reason.STORE_UNAVAILABLE, "the session store cannot be reached");
+            if (!settings.reconnectionEnabled()) {
+                return new Admission(null, null, false, streams, null);
+            }
+            return admitToSession(token, cursorText, streams, address);
+        } catch (RuntimeException e) {
+            slots.giveBack();
+            if (e instanceof StoreUnavailableException) {
+                throw new ConnectionRefusedException(
+                        Reason.STORE_UNAVAILABLE, "the session store cannot be reached");
+            }
+            throw e;
         }
     }
 
-    private Admission admitToSession(String token, String cursorText, Set<Audience> streams) {
+    private Admission admitToSession(
+            String token, String cursorText, Set<Audience> streams, String address) {
         Optional<Session> resumed = sessions.resume(token);
         if (resumed.isPresent()
                 && resumed.get().attach(settings.maxConnectionsPerSession(), sessionTime())
@@ -238,6 +272,13 @@ public final class SseEngine implements AutoCloseable {
                     "this session has "
                             + settings.maxConnectionsPerSession()
                             + " connections open already");
+        }
+        long wait = newSessions.tryCount(address);
+        if (wait > 0) {
+            throw new ConnectionRefusedException(
+                    Reason.TOO_MANY_NEW_SESSIONS,
+                    "this address was issued max-new-sessions-per-address sessions already",
+                    wait);
         }
         SessionRegistry.Issued issued =
                 sessions.issue(sessionTime())
@@ -253,6 +294,7 @@ public final class SseEngine implements AutoCloseable {
 
     /** Gives back the slot of an admission that will not be opened. */
     public void cancel(Admission admission) {
+        slots.giveBack();
         if (admission.session() != null) {
             sessions.detach(admission.session(), sessionTime());
         }
@@ -292,7 +334,8 @@ public final class SseEngine implements AutoCloseable {
     }
 
     private Opened start(Connection connection, Admission admission) {
-        RecoveryPlanner.Plan plan = new RecoveryPlanner(store, metrics).plan(admission);
+        RecoveryPlanner.Plan plan =
+                new RecoveryPlanner(store, metrics, settings.maxReplayEvents()).plan(admission);
         Recovery recovery = plan.recovery();
         String sessionId = admission.session() == null ? null : admission.session().id();
         EventFrame connected =
@@ -421,6 +464,7 @@ public final class SseEngine implements AutoCloseable {
 
     private void closed(Connection connection, CloseCause cause) {
         subscriptions.remove(connection);
+        slots.giveBack();
         if (connection.session() != null) {
             sessions.detach(connection.session(), sessionTime());
         }
@@ -428,6 +472,12 @@ public final class SseEngine implements AutoCloseable {
     }
 
     private Set<Audience> streams(Collection<String> topics, String user) {
+        // Counted before any is read, so that a thousand topics cost no more than one too many.
+        if (topics.size() > settings.maxTopicsPerConnection()) {
+            throw new ConnectionRefusedException(
+                    Reason.BAD_REQUEST,
+                    "at most " + settings.maxTopicsPerConnection() + " topics per connection");
+        }
         Set<Audience> streams = new LinkedHashSet<>();
         streams.add(Audience.everyone());
         for (String topic : topics) {
@@ -437,11 +487,6 @@ public final class SseEngine implements AutoCloseable {
                         "topic must match [A-Za-z0-9._:/-]{1,128}, got " + EventRules.quote(topic));
             }
             streams.add(Audience.topic(topic));
-        }
-        if (streams.size() - 1 > settings.maxTopicsPerConnection()) {
-            throw new ConnectionRefusedException(
-                    Reason.BAD_REQUEST,
-                    "at most " + settings.maxTopicsPerConnection() + " topics per connection");
         }
         if (user != null && !user.isEmpty()) {
             streams.add(Audience.user(user));

@@ -9,9 +9,14 @@ import java.util.List;
 final class JaxRsStreamRequest implements StreamRequest {
 
     private final ContainerRequestContext request;
+    private final String remoteAddress;
 
-    JaxRsStreamRequest(ContainerRequestContext request) {
+    /**
+     * @param remoteAddress the client's address, which JAX-RS does not expose; null when unknown
+     */
+    JaxRsStreamRequest(ContainerRequestContext request, String remoteAddress) {
         this.request = request;
+        this.remoteAddress = remoteAddress;
     }
 
     @Override
@@ -49,5 +54,10 @@ final class JaxRsStreamRequest implements StreamRequest {
     @Override
     public boolean secure() {
         return request.getSecurityContext().isSecure();
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
     }
 }

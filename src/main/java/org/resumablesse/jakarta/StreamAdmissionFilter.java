@@ -2,13 +2,14 @@ package org.resumablesse.jakarta;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -17,7 +18,8 @@ import org.resumablesse.core.ConnectionRefusedException;
 /**
  * Admits a client to the JAX-RS stream before the response starts, through {@link StreamAdmission}
  * (the same path as the Servlet front), and on the way out sets the cookie and the no-cache,
- * no-buffering headers. A refusal is answered here with its status and plain-text reason.
+ * no-buffering headers. A refusal is answered here, in-band or with its status (see {@link
+ * StreamAdmission.Refused}).
  *
  * <p>Stateless apart from a lazily found manager; thread-safe.
  */
@@ -37,12 +39,17 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
 
     private volatile SseSessionManager manager;
 
+    // A proxy to the current request's; the client's address is only found there.
+    @Context HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
         SseSessionManager manager = manager();
         StreamAdmission.Outcome outcome =
                 StreamAdmission.admit(
-                        manager.engine(), manager.endpoint(), new JaxRsStreamRequest(request));
+                        manager.engine(),
+                        manager.endpoint(),
+                        new JaxRsStreamRequest(request, remoteAddress()));
         if (outcome instanceof StreamAdmission.Refused refused) {
             request.abortWith(response(refused));
             return;
@@ -70,6 +77,15 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
         }
     }
 
+    private String remoteAddress() {
+        try {
+            return servletRequest == null ? null : servletRequest.getRemoteAddr();
+        } catch (RuntimeException e) {
+            // Not served through a Servlet container: the address is unknown.
+            return null;
+        }
+    }
+
     private SseSessionManager manager() {
         SseSessionManager found = manager;
         if (found == null) {
@@ -84,10 +100,10 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
     }
 
     private static Response response(StreamAdmission.Refused refused) {
-        Response.ResponseBuilder response = Response.status(refused.status());
+        Response.ResponseBuilder response = Response.status(refused.httpStatus());
         if (refused.retryAfter() != null) {
             response.header(HttpHeaders.RETRY_AFTER, refused.retryAfter());
         }
-        return response.type(MediaType.TEXT_PLAIN_TYPE).entity(refused.message()).build();
+        return response.type(refused.contentType()).entity(refused.body()).build();
     }
 }

@@ -32,4 +32,10 @@ public interface StreamRequest {
 
     /** Whether the request came over HTTPS, as the container sees it. */
     boolean secure();
+
+    /**
+     * The client's IP address as text, as the container sees it (behind a proxy, the proxy's,
+     * unless the container is told to trust a forwarding header); null when unknown.
+     */
+    String remoteAddress();
 }

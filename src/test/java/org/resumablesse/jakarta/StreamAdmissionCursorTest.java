@@ -76,6 +76,11 @@ class StreamAdmissionCursorTest {
             }
 
             @Override
+            public String remoteAddress() {
+                return null;
+            }
+
+            @Override
             public boolean secure() {
                 return false;
             }

@@ -34,6 +34,7 @@ public final class ServletFront implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        context.addListener(new RequestAddress());
         mountWebSocket(context);
         TransportSettings settings =
                 TransportSettings.read(ConfigProvider.getConfig(context.getClassLoader()));

@@ -59,4 +59,9 @@ final class ServletStreamRequest implements StreamRequest {
     public boolean secure() {
         return request.isSecure();
     }
+
+    @Override
+    public String remoteAddress() {
+        return request.getRemoteAddr();
+    }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.resumablesse.core.SseEngine;
 import org.resumablesse.jakarta.SseSessionManager;
 import org.resumablesse.jakarta.StreamAdmission;
+import org.resumablesse.jakarta.servlet.RequestAddress;
 
 /**
  * Admits a WebSocket client during its opening handshake, by {@link StreamAdmission} like the event
@@ -62,7 +63,10 @@ final class HandshakeAdmission extends ServerEndpointConfig.Configurator {
                 StreamAdmission.admit(
                         found.engine(),
                         found.endpoint(),
-                        new HandshakeStreamRequest(request, streamPath(request.getRequestURI())));
+                        new HandshakeStreamRequest(
+                                request,
+                                streamPath(request.getRequestURI()),
+                                RequestAddress.current()));
         if (outcome instanceof StreamAdmission.Admitted admitted) {
             if (admitted.setCookie() != null) {
                 response.getHeaders().put("Set-Cookie", List.of(admitted.setCookie()));

@@ -16,14 +16,18 @@ final class HandshakeStreamRequest implements StreamRequest {
 
     private final HandshakeRequest request;
     private final String streamPath;
+    private final String remoteAddress;
 
     /**
      * @param streamPath the raw path the session cookie is scoped to: the event stream's, so that
      *     one cookie serves both
+     * @param remoteAddress the client's address, which the WebSocket API does not expose; null when
+     *     unknown
      */
-    HandshakeStreamRequest(HandshakeRequest request, String streamPath) {
+    HandshakeStreamRequest(HandshakeRequest request, String streamPath, String remoteAddress) {
         this.request = request;
         this.streamPath = streamPath;
+        this.remoteAddress = remoteAddress;
     }
 
     @Override
@@ -78,6 +82,11 @@ final class HandshakeStreamRequest implements StreamRequest {
         URI uri = request.getRequestURI();
         String scheme = uri == null ? null : uri.getScheme();
         return "wss".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
     }
 
     /** Header names are case-insensitive; containers differ in how they key the map. */
