@@ -2,13 +2,11 @@ package org.resumablesse.jakarta;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -39,9 +37,6 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
 
     private volatile SseSessionManager manager;
 
-    // A proxy to the current request's; the client's address is only found there.
-    @Context HttpServletRequest servletRequest;
-
     @Override
     public void filter(ContainerRequestContext request) {
         SseSessionManager manager = manager();
@@ -49,7 +44,7 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
                 StreamAdmission.admit(
                         manager.engine(),
                         manager.endpoint(),
-                        new JaxRsStreamRequest(request, remoteAddress()));
+                        new JaxRsStreamRequest(request, ClientAddress.current()));
         if (outcome instanceof StreamAdmission.Refused refused) {
             request.abortWith(response(refused));
             return;
@@ -74,15 +69,6 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
         Object ticket = request.getProperty(TICKET);
         if (ticket != null) {
             manager().tickets().discard((String) ticket, manager().engine());
-        }
-    }
-
-    private String remoteAddress() {
-        try {
-            return servletRequest == null ? null : servletRequest.getRemoteAddr();
-        } catch (RuntimeException e) {
-            // Not served through a Servlet container: the address is unknown.
-            return null;
         }
     }
 

@@ -2,31 +2,24 @@ package org.resumablesse.jakarta.servlet;
 
 import jakarta.servlet.ServletRequestEvent;
 import jakarta.servlet.ServletRequestListener;
+import org.resumablesse.jakarta.ClientAddress;
 
 /**
- * Keeps the client address of the request the current thread serves, for the WebSocket handshake:
- * the WebSocket API does not expose it, but both containers run the handshake on the thread of the
- * upgrade request. Registered by {@link ServletFront} for every request of the application; costs a
- * thread-local set and remove per request.
+ * Keeps each request's client address in {@link ClientAddress} while the request is served, for the
+ * JAX-RS filter and the WebSocket handshake, whose APIs do not expose it. Registered by {@link
+ * ServletFront} for every request of the application; costs a thread-local set and remove each.
  *
- * <p>Thread-safe: each thread sees only its own request's address.
+ * <p>Stateless and thread-safe.
  */
-public final class RequestAddress implements ServletRequestListener {
-
-    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-
-    /** The client address of the request this thread serves, or null outside one. */
-    public static String current() {
-        return CURRENT.get();
-    }
+final class RequestAddress implements ServletRequestListener {
 
     @Override
     public void requestInitialized(ServletRequestEvent event) {
-        CURRENT.set(event.getServletRequest().getRemoteAddr());
+        ClientAddress.set(event.getServletRequest().getRemoteAddr());
     }
 
     @Override
     public void requestDestroyed(ServletRequestEvent event) {
-        CURRENT.remove();
+        ClientAddress.clear();
     }
 }

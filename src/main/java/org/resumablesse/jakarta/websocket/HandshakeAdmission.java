@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.resumablesse.core.SseEngine;
+import org.resumablesse.jakarta.ClientAddress;
 import org.resumablesse.jakarta.SseSessionManager;
 import org.resumablesse.jakarta.StreamAdmission;
-import org.resumablesse.jakarta.servlet.RequestAddress;
 
 /**
  * Admits a WebSocket client during its opening handshake, by {@link StreamAdmission} like the event
@@ -66,7 +66,7 @@ final class HandshakeAdmission extends ServerEndpointConfig.Configurator {
                         new HandshakeStreamRequest(
                                 request,
                                 streamPath(request.getRequestURI()),
-                                RequestAddress.current()));
+                                ClientAddress.current()));
         if (outcome instanceof StreamAdmission.Admitted admitted) {
             if (admitted.setCookie() != null) {
                 response.getHeaders().put("Set-Cookie", List.of(admitted.setCookie()));
