@@ -32,7 +32,8 @@ class NewSessionLimitTest {
 
         int refused = 0;
         for (int i = 0; i < 50_000; i++) {
-            if (limit.tryCount("2001:db8::" + Integer.toHexString(i)) > 0) {
+            String address = "10." + (i >> 16) + "." + ((i >> 8) & 255) + "." + (i & 255);
+            if (limit.tryCount(address) > 0) {
                 refused++;
             }
         }
@@ -41,7 +42,20 @@ class NewSessionLimitTest {
         assertThat(refused).isEqualTo(49_000);
         ticker.advance(Duration.ofMinutes(1));
         assertThat(limit.tryCount("2001:db8::ffff:1")).isZero();
-        assertThat(limit.addresses()).as("counters dropped with the interval").isEqualTo(1);
+        assertThat(limit.tryCount("2001:db8:0:1::1")).as("another /64").isZero();
+        assertThat(limit.addresses()).as("counters dropped with the interval").isEqualTo(2);
+    }
+
+    @Test
+    void countsAnIpv6AddressByItsSlash64SoCyclingThroughThePrefixBuysNothing() {
+        NewSessionLimit limit = new NewSessionLimit(2, MINUTE, 100, ticker);
+
+        assertThat(limit.tryCount("2001:db8:1:2::1")).isZero();
+        assertThat(limit.tryCount("2001:db8:1:2:ffff::9")).isZero();
+        assertThat(limit.tryCount("2001:0db8:0001:0002:0:0:0:abcd")).isPositive();
+        assertThat(limit.tryCount("2001:db8:1:3::1")).as("another /64").isZero();
+        assertThat(limit.tryCount("192.0.2.1")).isZero();
+        assertThat(NewSessionLimit.key("not:an:address:at:all")).isEqualTo("not:an:address:at:all");
     }
 
     @Test
