@@ -40,11 +40,36 @@ public final class ResumableSseConfig {
     /** The largest encoded event in bytes; a larger one is refused at publish. Default 65536. */
     public static final String MAX_EVENT_SIZE = PREFIX + "max-event-size";
 
-    /** The most sessions held at once; a new session over it is answered 503. Default 10000. */
+    /**
+     * The most sessions held at once; a new session over it is refused for a while (see {@code
+     * docs/reference/http-endpoints.md}). Default 10000.
+     */
     public static final String MAX_SESSIONS = PREFIX + "max-sessions";
 
-    /** The most open connections of one session; one more is answered 429. Default 8. */
+    /** The most open connections of one session; one more is refused for a while. Default 8. */
     public static final String MAX_CONNECTIONS_PER_SESSION = PREFIX + "max-connections-per-session";
+
+    /**
+     * The most new sessions one client address may be issued per {@link #NEW_SESSION_INTERVAL}; one
+     * more is refused until the interval ends. 0 turns the limit off. Default 100.
+     */
+    public static final String MAX_NEW_SESSIONS_PER_ADDRESS =
+            PREFIX + "max-new-sessions-per-address";
+
+    /** The interval {@link #MAX_NEW_SESSIONS_PER_ADDRESS} counts over. Default 1m. */
+    public static final String NEW_SESSION_INTERVAL = PREFIX + "new-session-interval";
+
+    /**
+     * The most connections open at once on this node, all sessions together; one more is refused
+     * for a while. Default 10000.
+     */
+    public static final String MAX_CONNECTIONS = PREFIX + "max-connections";
+
+    /**
+     * The most events one reconnect replays; a client that missed more is told {@code
+     * recovered:false, reason:overflow} instead. Default 10000.
+     */
+    public static final String MAX_REPLAY_EVENTS = PREFIX + "max-replay-events";
 
     /** The most topics one connection may follow; more is answered 400. Default 32. */
     public static final String MAX_TOPICS_PER_CONNECTION = PREFIX + "max-topics-per-connection";

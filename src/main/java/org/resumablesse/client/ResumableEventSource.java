@@ -42,8 +42,14 @@ public final class ResumableEventSource implements AutoCloseable {
     private String cursor;
     private boolean cursorFromStore;
     private String token;
+
+    /** The event a server refuses a client with, to come back after a delay. */
+    static final String REFUSED = "refused";
+
     private long retryMillis = -1;
     private long retryAfterMillis = -1;
+    // The in-band refusal the current attempt received, or null.
+    private StreamRefusedException refused;
     private int failures;
     private int generation;
     private boolean attemptConnected;
@@ -201,7 +207,8 @@ public final class ResumableEventSource implements AutoCloseable {
             attemptConnected = false;
             delay = backoff.delayMillis(failures, retryMillis, retryAfterMillis);
             retryAfterMillis = -1;
-            call(handlers.onDisconnected(), cause);
+            call(handlers.onDisconnected(), cause == null && refused != null ? refused : cause);
+            refused = null;
         }
         scheduler.schedule(() -> closeQuietly(handle), 0);
         scheduler.schedule(this::connect, delay);
@@ -222,6 +229,13 @@ public final class ResumableEventSource implements AutoCloseable {
             return;
         }
         lastActivityNanos = nanoClock.getAsLong();
+        if (name.equals(REFUSED) && id == null) {
+            // Come back after the hint, once; the reconnection delay stays the server's usual one.
+            long hint = retry >= 0 ? retry : Refusal.retryMillis(data);
+            retryAfterMillis = Math.max(retryAfterMillis, hint);
+            refused = new StreamRefusedException(Refusal.reason(data), hint);
+            return;
+        }
         if (retry >= 0) {
             retryMillis = retry;
         }

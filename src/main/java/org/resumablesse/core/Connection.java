@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -37,6 +38,8 @@ public final class Connection {
     /** How many events one store read asks for; a write may take several reads. */
     private static final int PAGE = 256;
 
+    private static final long NOT_WRITING = Long.MIN_VALUE;
+
     private final Session session;
     private final Set<Audience> streams;
     private final Transport transport;
@@ -54,8 +57,8 @@ public final class Connection {
     private boolean writing;
     private State state = State.HANDOVER;
     private CloseCause closeWhenDone;
-    // When the write in progress started (clock millis), or -1 when none is; read by the watchdog.
-    private volatile long writingSince = -1;
+    // When the write in progress started (ticker nanos), or NOT_WRITING; read by the watchdog.
+    private volatile long writingSince = NOT_WRITING;
 
     Connection(
             Session session,
@@ -164,7 +167,9 @@ public final class Connection {
      */
     boolean closeIfStalled(long writeTimeoutMillis) {
         long since = writingSince;
-        if (since >= 0 && delivery.clock().millis() - since > writeTimeoutMillis) {
+        if (since != NOT_WRITING
+                && delivery.ticker().nanos() - since
+                        > TimeUnit.MILLISECONDS.toNanos(writeTimeoutMillis)) {
             close(CloseCause.WRITE_FAILURE);
             return true;
         }
@@ -196,7 +201,7 @@ public final class Connection {
             frames.clear();
             replay = List.of();
         }
-        writingSince = -1;
+        writingSince = NOT_WRITING;
         onClose.accept(this, cause);
         transport.close();
     }
@@ -213,7 +218,7 @@ public final class Connection {
                     return;
                 }
                 Written written = new Written(batch.events);
-                writingSince = delivery.clock().millis();
+                writingSince = delivery.ticker().nanos();
                 try {
                     transport.write(batch.frames, written);
                 } catch (RuntimeException e) {
@@ -334,7 +339,7 @@ public final class Connection {
 
     /** Ends a write: frees the token and counts what was delivered. */
     private void finishWrite(int events) {
-        writingSince = -1;
+        writingSince = NOT_WRITING;
         synchronized (lock) {
             writing = false;
         }

@@ -20,17 +20,39 @@ public class ConnectionRefusedException extends RuntimeException {
         /** The module is not running. */
         NOT_RUNNING,
         /** The shared store (Redis) cannot be reached; the client should come back later. */
-        STORE_UNAVAILABLE
+        STORE_UNAVAILABLE,
+        /**
+         * The client's address was issued {@code max-new-sessions-per-address} sessions in this
+         * interval already.
+         */
+        TOO_MANY_NEW_SESSIONS,
+        /** This node has {@code max-connections} open already. */
+        TOO_MANY_CONNECTIONS_IN_TOTAL
     }
 
     private final Reason reason;
+    private final long retryAfterMillis;
 
     public ConnectionRefusedException(Reason reason, String message) {
+        this(reason, message, -1);
+    }
+
+    /**
+     * @param retryAfterMillis when the refusal will be over, as far as the engine knows; -1 when it
+     *     does not
+     */
+    public ConnectionRefusedException(Reason reason, String message, long retryAfterMillis) {
         super(message);
         this.reason = reason;
+        this.retryAfterMillis = retryAfterMillis;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /** How long until the refusal is over, in milliseconds; -1 when the engine cannot tell. */
+    public long retryAfterMillis() {
+        return retryAfterMillis;
     }
 }

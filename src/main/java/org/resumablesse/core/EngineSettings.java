@@ -4,13 +4,17 @@ import static org.resumablesse.ResumableSseConfig.BUFFER_SIZE;
 import static org.resumablesse.ResumableSseConfig.BUFFER_TTL;
 import static org.resumablesse.ResumableSseConfig.CLEANUP_INTERVAL;
 import static org.resumablesse.ResumableSseConfig.HEARTBEAT_INTERVAL;
+import static org.resumablesse.ResumableSseConfig.MAX_CONNECTIONS;
 import static org.resumablesse.ResumableSseConfig.MAX_CONNECTIONS_PER_SESSION;
 import static org.resumablesse.ResumableSseConfig.MAX_EVENT_SIZE;
+import static org.resumablesse.ResumableSseConfig.MAX_NEW_SESSIONS_PER_ADDRESS;
 import static org.resumablesse.ResumableSseConfig.MAX_PENDING_BYTES;
+import static org.resumablesse.ResumableSseConfig.MAX_REPLAY_EVENTS;
 import static org.resumablesse.ResumableSseConfig.MAX_RETAINED_BYTES;
 import static org.resumablesse.ResumableSseConfig.MAX_SESSIONS;
 import static org.resumablesse.ResumableSseConfig.MAX_STREAMS;
 import static org.resumablesse.ResumableSseConfig.MAX_TOPICS_PER_CONNECTION;
+import static org.resumablesse.ResumableSseConfig.NEW_SESSION_INTERVAL;
 import static org.resumablesse.ResumableSseConfig.RETRY_BASE;
 import static org.resumablesse.ResumableSseConfig.RETRY_JITTER;
 import static org.resumablesse.ResumableSseConfig.WRITE_TIMEOUT;
@@ -41,6 +45,11 @@ import java.util.Objects;
  * @param maxStreams the most topic, user and session streams kept
  * @param writeTimeout how long a write may make no progress
  * @param maxRetainedBytes what history may take in memory, all streams together
+ * @param maxNewSessionsPerAddress the most sessions issued to one client address per {@code
+ *     newSessionInterval}; 0 for no limit
+ * @param newSessionInterval the window {@code maxNewSessionsPerAddress} counts over
+ * @param maxConnections the most connections open at once on this node
+ * @param maxReplayEvents the most events one reconnect replays; past it the client is told of a gap
  */
 public record EngineSettings(
         int bufferSize,
@@ -58,7 +67,11 @@ public record EngineSettings(
         boolean replayMarkers,
         int maxStreams,
         Duration writeTimeout,
-        long maxRetainedBytes) {
+        long maxRetainedBytes,
+        int maxNewSessionsPerAddress,
+        Duration newSessionInterval,
+        int maxConnections,
+        int maxReplayEvents) {
 
     /** The smallest max-event-size accepted: room for a name, an id and a little data. */
     public static final int MIN_EVENT_BYTES = 256;
@@ -85,6 +98,10 @@ public record EngineSettings(
         atLeast(MAX_STREAMS, maxStreams, 1, Integer.MAX_VALUE);
         positive(WRITE_TIMEOUT, writeTimeout);
         atLeast(MAX_RETAINED_BYTES, maxRetainedBytes, 1 << 20, Long.MAX_VALUE);
+        atLeast(MAX_NEW_SESSIONS_PER_ADDRESS, maxNewSessionsPerAddress, 0, Integer.MAX_VALUE);
+        positive(NEW_SESSION_INTERVAL, newSessionInterval);
+        atLeast(MAX_CONNECTIONS, maxConnections, 1, Integer.MAX_VALUE);
+        atLeast(MAX_REPLAY_EVENTS, maxReplayEvents, 0, Integer.MAX_VALUE - 1);
     }
 
     /** The defaults, the seed's where it had one. */
@@ -105,7 +122,11 @@ public record EngineSettings(
                 false,
                 100_000,
                 Duration.ofSeconds(10),
-                64L << 20);
+                64L << 20,
+                100,
+                Duration.ofMinutes(1),
+                10_000,
+                10_000);
     }
 
     /** A builder starting from the defaults. */
@@ -158,6 +179,10 @@ public record EngineSettings(
         private int maxStreams;
         private Duration writeTimeout;
         private long maxRetainedBytes;
+        private int maxNewSessionsPerAddress;
+        private Duration newSessionInterval;
+        private int maxConnections;
+        private int maxReplayEvents;
 
         private Builder(EngineSettings from) {
             bufferSize = from.bufferSize;
@@ -176,6 +201,10 @@ public record EngineSettings(
             maxStreams = from.maxStreams;
             writeTimeout = from.writeTimeout;
             maxRetainedBytes = from.maxRetainedBytes;
+            maxNewSessionsPerAddress = from.maxNewSessionsPerAddress;
+            newSessionInterval = from.newSessionInterval;
+            maxConnections = from.maxConnections;
+            maxReplayEvents = from.maxReplayEvents;
         }
 
         public Builder bufferSize(int value) {
@@ -258,6 +287,26 @@ public record EngineSettings(
             return this;
         }
 
+        public Builder maxNewSessionsPerAddress(int value) {
+            maxNewSessionsPerAddress = value;
+            return this;
+        }
+
+        public Builder newSessionInterval(Duration value) {
+            newSessionInterval = value;
+            return this;
+        }
+
+        public Builder maxConnections(int value) {
+            maxConnections = value;
+            return this;
+        }
+
+        public Builder maxReplayEvents(int value) {
+            maxReplayEvents = value;
+            return this;
+        }
+
         /**
          * @throws IllegalArgumentException naming the key of the first value out of range
          */
@@ -278,7 +327,11 @@ public record EngineSettings(
                     replayMarkers,
                     maxStreams,
                     writeTimeout,
-                    maxRetainedBytes);
+                    maxRetainedBytes,
+                    maxNewSessionsPerAddress,
+                    newSessionInterval,
+                    maxConnections,
+                    maxReplayEvents);
         }
     }
 }

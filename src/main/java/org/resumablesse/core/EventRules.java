@@ -15,7 +15,8 @@ import org.resumablesse.ServerEvent;
 public final class EventRules {
 
     /** Event names the protocol uses itself, or that would reach an EventSource's own handlers. */
-    public static final Set<String> RESERVED_NAMES = Set.of(Frames.CONNECTED, "open", "error");
+    public static final Set<String> RESERVED_NAMES =
+            Set.of(Frames.CONNECTED, "open", "error", Frames.REFUSED);
 
     static final int MAX_NAME_LENGTH = 64;
     static final int MAX_TOPIC_LENGTH = 128;

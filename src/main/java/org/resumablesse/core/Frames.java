@@ -10,6 +10,9 @@ final class Frames {
     /** The name of the event that opens every stream. */
     static final String CONNECTED = "connected";
 
+    /** The event a client refused for a while gets instead of {@code connected}. */
+    static final String REFUSED = "refused";
+
     /** The heartbeat comment; one instance for every connection. */
     static final EventFrame HEARTBEAT = EventFrameEncoder.comment("hb");
 

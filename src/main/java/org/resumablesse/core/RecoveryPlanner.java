@@ -14,7 +14,8 @@ import org.resumablesse.spi.StoredEvent;
  * session's stream is not followed, so its events are never replayed to the new session; the {@code
  * connected} event says {@code newSession} instead. Runs after the connection is registered for
  * live events, so every event is either in the plan or arrives live; {@link
- * Plan#deliveredThrough()} tells which.
+ * Plan#deliveredThrough()} tells which. A client that missed more than {@code max-replay-events} is
+ * told of an overflow gap rather than sent them.
  *
  * <p>Not thread-safe; one per connection attempt.
  */
@@ -30,11 +31,17 @@ final class RecoveryPlanner {
 
     private final EventStore store;
     private final EngineMetrics metrics;
+    private final int maxReplayEvents;
     private boolean newSession;
 
-    RecoveryPlanner(EventStore store, EngineMetrics metrics) {
+    /**
+     * @param maxReplayEvents the most events one plan replays; a client that missed more is told of
+     *     an overflow gap, found by reading one event past the bound, never all of them
+     */
+    RecoveryPlanner(EventStore store, EngineMetrics metrics, int maxReplayEvents) {
         this.store = store;
         this.metrics = metrics;
+        this.maxReplayEvents = maxReplayEvents;
     }
 
     Plan plan(Admission admission) {
@@ -65,8 +72,8 @@ final class RecoveryPlanner {
             return gap(epoch, GapReason.INVALID);
         }
         History history =
-                store.readAfter(epoch, admission.streams(), cursor.sequence(), Integer.MAX_VALUE);
-        if (!history.complete()) {
+                store.readAfter(epoch, admission.streams(), cursor.sequence(), maxReplayEvents + 1);
+        if (!history.complete() || history.events().size() > maxReplayEvents) {
             return gap(epoch, GapReason.OVERFLOW);
         }
         metrics.replayed(history.events().size());

@@ -43,6 +43,7 @@ public final class SseEngine implements AutoCloseable {
     private final EventStore store;
     private final SessionStore sessionStore;
     private final Clock clock;
+    private final Ticker ticker;
     private final SecureRandom random;
     private final Delivery delivery;
     private final EngineMetrics metrics;
@@ -50,11 +51,16 @@ public final class SseEngine implements AutoCloseable {
     private final TokenRotation rotation;
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+    private final NewSessionLimit newSessions;
+    private final ConnectionSlots slots;
     private volatile boolean running;
 
     /**
      * @param store the history; with reconnection disabled it is still used to number events
      * @param sessionStore where sessions live; the engine closes it too
+     * @param clock the wall clock, for the times shown to people ({@code _originalTime}) and the
+     *     times a shared store compares across nodes
+     * @param ticker the monotonic clock every other elapsed time is measured on
      * @param delivery runs the fan-out passes, one at a time; a pass never blocks (transports do
      *     not wait for clients), so one thread serves
      */
@@ -63,6 +69,7 @@ public final class SseEngine implements AutoCloseable {
             EventStore store,
             SessionStore sessionStore,
             Clock clock,
+            Ticker ticker,
             SecureRandom random,
             Executor delivery,
             EngineMetrics metrics) {
@@ -70,18 +77,38 @@ public final class SseEngine implements AutoCloseable {
         this.store = store;
         this.sessionStore = sessionStore;
         this.clock = clock;
+        this.ticker = ticker;
         this.random = random;
         this.delivery =
                 new Delivery(
                         store,
-                        clock,
+                        ticker,
                         metrics,
                         settings.maxPendingBytes(),
                         settings.replayMarkers());
         this.metrics = metrics;
         this.sessions = new SessionRegistry(new SessionIds(random), sessionStore);
-        this.rotation = new TokenRotation(sessions, subscriptions, clock);
+        this.rotation = new TokenRotation(sessions, subscriptions, this::sessionTime);
+        this.newSessions =
+                new NewSessionLimit(
+                        settings.maxNewSessionsPerAddress(),
+                        settings.newSessionInterval().toNanos(),
+                        settings.maxSessions(),
+                        ticker);
+        this.slots = new ConnectionSlots(settings.maxConnections());
         store.setAppendListener(new FanOut(subscriptions, delivery));
+    }
+
+    /** An engine that measures elapsed time on {@link Ticker#system()}. */
+    public SseEngine(
+            EngineSettings settings,
+            EventStore store,
+            SessionStore sessionStore,
+            Clock clock,
+            SecureRandom random,
+            Executor delivery,
+            EngineMetrics metrics) {
+        this(settings, store, sessionStore, clock, Ticker.system(), random, delivery, metrics);
     }
 
     /** An engine on the given event store and the embedded in-memory session store. */
@@ -193,47 +220,64 @@ public final class SseEngine implements AutoCloseable {
      */
     public Admission admit(
             String token, String cursorText, Collection<String> topics, String user) {
-        return admit(token, cursorText, topics, user, "");
+        return admit(token, cursorText, topics, user, "", null);
     }
 
     /**
      * Lets a client in as {@link #admit(String, String, Collection, String)} does, with the session
-     * bound to the client: a token issued with another binding does not resume the session (the
-     * client gets a new one). A token issued while the client was anonymous, presented with a
-     * principal, resumes the same session under a new token that the admission carries; the
+     * bound to the client and a new session counted against its address's {@code
+     * max-new-sessions-per-address}. A token issued with another binding does not resume the
+     * session (the client gets a new one). A token issued while the client was anonymous, presented
+     * with a principal, resumes the same session under a new token that the admission carries; the
      * session's other connections on this node are closed. A token issued for one principal never
      * resumes for another principal or for an anonymous request.
      *
      * @param binding what the session is bound to (the caller's text, hashed here; never stored),
      *     empty for nothing
+     * @param address the client's textual IP address, or null when unknown (not limited)
      */
     public Admission admit(
             String token,
             String cursorText,
             Collection<String> topics,
             String user,
-            String binding) {
+            String binding,
+            String address) {
         if (!running) {
             throw notRunning();
         }
         Set<Audience> streams = streams(topics, user);
-        if (!settings.reconnectionEnabled()) {
-            return new Admission(null, null, false, streams, null);
+        if (!slots.tryTake()) {
+            throw new ConnectionRefusedException(
+                    Reason.TOO_MANY_CONNECTIONS_IN_TOTAL,
+                    "the server has max-connections open already");
         }
         try {
-            return admitToSession(token, cursorText, streams, user, binding);
-        } catch (StoreUnavailableException e) {
-            throw new ConnectionRefusedException(
-                    Reason.STORE_UNAVAILABLE, "the session store cannot be reached");
+            if (!settings.reconnectionEnabled()) {
+                return new Admission(null, null, false, streams, null);
+            }
+            return admitToSession(token, cursorText, streams, user, binding, address);
+        } catch (RuntimeException e) {
+            slots.giveBack();
+            if (e instanceof StoreUnavailableException) {
+                throw new ConnectionRefusedException(
+                        Reason.STORE_UNAVAILABLE, "the session store cannot be reached");
+            }
+            throw e;
         }
     }
 
     private Admission admitToSession(
-            String token, String cursorText, Set<Audience> streams, String user, String binding) {
+            String token,
+            String cursorText,
+            Set<Audience> streams,
+            String user,
+            String binding,
+            String address) {
         Optional<SessionRegistry.Resumed> found = sessions.resume(token, user, binding);
         Optional<Session> resumed = found.map(SessionRegistry.Resumed::session);
         if (resumed.isPresent()
-                && resumed.get().attach(settings.maxConnectionsPerSession(), clock.millis())
+                && resumed.get().attach(settings.maxConnectionsPerSession(), sessionTime())
                         == Session.Attach.ATTACHED) {
             Optional<String> kept =
                     found.get().signedIn()
@@ -251,8 +295,15 @@ public final class SseEngine implements AutoCloseable {
                             + settings.maxConnectionsPerSession()
                             + " connections open already");
         }
+        long wait = newSessions.tryCount(address);
+        if (wait > 0) {
+            throw new ConnectionRefusedException(
+                    Reason.TOO_MANY_NEW_SESSIONS,
+                    "this address was issued max-new-sessions-per-address sessions already",
+                    wait);
+        }
         SessionRegistry.Issued issued =
-                sessions.issue(clock.millis(), user, binding)
+                sessions.issue(sessionTime(), user, binding)
                         .orElseThrow(
                                 () ->
                                         new ConnectionRefusedException(
@@ -284,8 +335,9 @@ public final class SseEngine implements AutoCloseable {
 
     /** Gives back the slot of an admission that will not be opened. */
     public void cancel(Admission admission) {
+        slots.giveBack();
         if (admission.session() != null) {
-            sessions.detach(admission.session(), clock.millis());
+            sessions.detach(admission.session(), sessionTime());
         }
     }
 
@@ -323,7 +375,8 @@ public final class SseEngine implements AutoCloseable {
     }
 
     private Opened start(Connection connection, Admission admission) {
-        RecoveryPlanner.Plan plan = new RecoveryPlanner(store, metrics).plan(admission);
+        RecoveryPlanner.Plan plan =
+                new RecoveryPlanner(store, metrics, settings.maxReplayEvents()).plan(admission);
         Recovery recovery = plan.recovery();
         String sessionId = admission.session() == null ? null : admission.session().id();
         EventFrame connected =
@@ -379,13 +432,13 @@ public final class SseEngine implements AutoCloseable {
 
     /** Removes sessions idle past the TTL with their streams, and idle topic and user streams. */
     void expire() {
-        long now = clock.millis();
         long ttl = settings.bufferTtl().toMillis();
-        for (String sessionId : sessions.expireIdle(now, ttl)) {
+        for (String sessionId : sessions.expireIdle(sessionTime(), ttl)) {
             store.removeStream(Audience.session(sessionId));
         }
+        // Streams keep the wall time of their last append, which is also the events' own time.
         store.removeIdleStreams(
-                now - ttl,
+                clock.millis() - ttl,
                 stream ->
                         subscriptions.isFollowed(stream)
                                 || (stream.kind() == Audience.Kind.SESSION
@@ -452,13 +505,20 @@ public final class SseEngine implements AutoCloseable {
 
     private void closed(Connection connection, CloseCause cause) {
         subscriptions.remove(connection);
+        slots.giveBack();
         if (connection.session() != null) {
-            sessions.detach(connection.session(), clock.millis());
+            sessions.detach(connection.session(), sessionTime());
         }
         metrics.connectionClosed(cause);
     }
 
     private Set<Audience> streams(Collection<String> topics, String user) {
+        // Counted before any is read, so that a thousand topics cost no more than one too many.
+        if (topics.size() > settings.maxTopicsPerConnection()) {
+            throw new ConnectionRefusedException(
+                    Reason.BAD_REQUEST,
+                    "at most " + settings.maxTopicsPerConnection() + " topics per connection");
+        }
         Set<Audience> streams = new LinkedHashSet<>();
         streams.add(Audience.everyone());
         for (String topic : topics) {
@@ -469,15 +529,20 @@ public final class SseEngine implements AutoCloseable {
             }
             streams.add(Audience.topic(topic));
         }
-        if (streams.size() - 1 > settings.maxTopicsPerConnection()) {
-            throw new ConnectionRefusedException(
-                    Reason.BAD_REQUEST,
-                    "at most " + settings.maxTopicsPerConnection() + " topics per connection");
-        }
         if (user != null && !user.isEmpty()) {
             streams.add(Audience.user(user));
         }
         return streams;
+    }
+
+    /**
+     * The time the session store measures TTLs on: monotonic unless the store is shared by nodes,
+     * whose monotonic clocks do not agree.
+     */
+    private long sessionTime() {
+        return sessionStore.needsWallClock()
+                ? clock.millis()
+                : TimeUnit.NANOSECONDS.toMillis(ticker.nanos());
     }
 
     private static ConnectionRefusedException notRunning() {

@@ -1,8 +1,8 @@
 package org.resumablesse.core;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.resumablesse.Audience;
 
 /**
@@ -17,12 +17,12 @@ final class TokenRotation {
 
     private final SessionRegistry sessions;
     private final Subscriptions subscriptions;
-    private final Clock clock;
+    private final LongSupplier sessionTime;
 
-    TokenRotation(SessionRegistry sessions, Subscriptions subscriptions, Clock clock) {
+    TokenRotation(SessionRegistry sessions, Subscriptions subscriptions, LongSupplier sessionTime) {
         this.sessions = sessions;
         this.subscriptions = subscriptions;
-        this.clock = clock;
+        this.sessionTime = sessionTime;
     }
 
     /**
@@ -33,7 +33,7 @@ final class TokenRotation {
     Optional<String> afterSignIn(Session attached, String user, String binding) {
         Optional<String> rotated = sessions.rotate(attached.id(), user, binding);
         if (rotated.isEmpty()) {
-            sessions.detach(attached, clock.millis());
+            sessions.detach(attached, sessionTime.getAsLong());
         } else {
             closeConnections(attached.stream());
         }

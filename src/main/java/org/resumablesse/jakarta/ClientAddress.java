@@ -1,29 +1,33 @@
 package org.resumablesse.jakarta;
 
-import jakarta.enterprise.inject.spi.CDI;
-
 /**
- * The client's address for a request whose own API does not give it (JAX-RS, the WebSocket
- * handshake): read from the container's CDI bean for the current {@code HttpServletRequest}, by
- * name, so that nothing here needs the Servlet API when the application cannot see it. Stateless.
+ * The client address of the request the current thread serves, for the fronts whose API does not
+ * give it: the JAX-RS filter and the WebSocket handshake. Set by a Servlet request listener ({@code
+ * servlet.RequestAddress}) that the Servlet front registers; both containers run the JAX-RS filter
+ * and the WebSocket handshake on the thread of their Servlet request. This class names no Servlet
+ * type, so the JAX-RS path still loads where the Servlet API is not visible (the address is then
+ * unknown). Internal to the adapter.
+ *
+ * <p>Thread-safe: each thread sees only its own request's address.
  */
 public final class ClientAddress {
 
-    private static final String SERVLET_REQUEST = "jakarta.servlet.http.HttpServletRequest";
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
 
     private ClientAddress() {}
 
-    /** The current request's remote address, or null when it cannot be known. */
-    public static String ofCurrentRequest() {
-        try {
-            Class<?> type =
-                    Class.forName(SERVLET_REQUEST, false, ClientAddress.class.getClassLoader());
-            Object request = CDI.current().select(type).get();
-            Object address = type.getMethod("getRemoteAddr").invoke(request);
-            return address instanceof String text && !text.isEmpty() ? text : null;
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            // No Servlet API, no active request context, or a container without the bean.
-            return null;
-        }
+    /** The client address of the request this thread serves, or null when unknown. */
+    public static String current() {
+        return CURRENT.get();
+    }
+
+    /** Sets this thread's address for the request it starts serving. */
+    public static void set(String address) {
+        CURRENT.set(address);
+    }
+
+    /** Forgets this thread's address once its request is done. */
+    public static void clear() {
+        CURRENT.remove();
     }
 }

@@ -9,9 +9,14 @@ import java.util.List;
 final class JaxRsStreamRequest implements StreamRequest {
 
     private final ContainerRequestContext request;
+    private final String remoteAddress;
 
-    JaxRsStreamRequest(ContainerRequestContext request) {
+    /**
+     * @param remoteAddress the client's address, which JAX-RS does not expose; null when unknown
+     */
+    JaxRsStreamRequest(ContainerRequestContext request, String remoteAddress) {
         this.request = request;
+        this.remoteAddress = remoteAddress;
     }
 
     @Override
@@ -58,7 +63,6 @@ final class JaxRsStreamRequest implements StreamRequest {
 
     @Override
     public String remoteAddress() {
-        // JAX-RS does not expose it; the Servlet request under it does.
-        return ClientAddress.ofCurrentRequest();
+        return remoteAddress;
     }
 }

@@ -66,6 +66,14 @@ final class SettingsReader {
                                     defaults.maxRetainedBytes(),
                                     text -> Long.parseLong(text.trim()),
                                     "a whole number"))
+                    .maxNewSessionsPerAddress(
+                            integer(
+                                    MAX_NEW_SESSIONS_PER_ADDRESS,
+                                    defaults.maxNewSessionsPerAddress()))
+                    .newSessionInterval(
+                            duration(NEW_SESSION_INTERVAL, defaults.newSessionInterval()))
+                    .maxConnections(integer(MAX_CONNECTIONS, defaults.maxConnections()))
+                    .maxReplayEvents(integer(MAX_REPLAY_EVENTS, defaults.maxReplayEvents()))
                     .build();
         } catch (IllegalArgumentException e) {
             throw invalid(e.getMessage());

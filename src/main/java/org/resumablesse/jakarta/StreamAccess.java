@@ -74,7 +74,8 @@ public final class StreamAccess {
             allowed = authorizer.allowedTopics(new AccessView(request, topics));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "StreamAuthorizer failed; the stream is refused", e);
-            return new StreamAdmission.Refused(503, "5", "the topics could not be authorized");
+            return StreamAdmission.Refused.later(
+                    503, "authorizer-failed", 5_000, "the topics could not be authorized");
         }
         List<String> denied = denied(topics, allowed);
         return denied.isEmpty()

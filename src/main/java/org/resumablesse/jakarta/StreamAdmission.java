@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.resumablesse.core.Admission;
 import org.resumablesse.core.ConnectionRefusedException;
+import org.resumablesse.core.EventFrameEncoder;
 import org.resumablesse.core.SseEngine;
 
 /**
@@ -15,9 +16,9 @@ import org.resumablesse.core.SseEngine;
  * engine resume or issue the session. Before that, {@link StreamAccess} checks the {@code Origin}
  * (CORS) and asks the application's {@link org.resumablesse.StreamAuthorizer} about the topics; a
  * request it refuses reaches the engine not at all. The cursor is also read from {@code
- * lastEventID}, the spelling Mercure's clients send. A reached limit or a malformed topic is
- * refused with an error status and a plain-text reason; everything a client can recover from is
- * left to the in-band {@code connected} event.
+ * lastEventID}, the spelling Mercure's clients send. A reached limit is refused in-band (see {@link
+ * Refused}), a malformed topic with an error status and a plain-text reason; everything a client
+ * can recover from is left to the in-band {@code connected} event.
  *
  * <p>Stateless and thread-safe.
  */
@@ -54,10 +55,64 @@ public final class StreamAdmission {
     public record Admitted(Admission admission, String setCookie) implements Outcome {}
 
     /**
-     * Refused: answer with this status, plain-text message and, when not null, {@code Retry-After}
-     * in seconds.
+     * Refused. A refusal the client can outwait (a limit, the store, the module stopped) carries a
+     * reason code and a delay, and is answered {@code 200} with a {@code text/event-stream} body
+     * ({@link #body()}): a {@code retry:} hint and one {@value #REFUSED_EVENT} event, after which
+     * the stream ends, so that a plain {@code EventSource} comes back after the delay instead of
+     * giving up as it does on an error status. Any other refusal (a malformed request, a denial) is
+     * answered with its status and a plain-text message. Immutable.
+     *
+     * @param status the HTTP status the refusal stands for (the WebSocket close code adds 4000)
+     * @param retryAfter the {@code Retry-After} value in seconds, or null for none
+     * @param message a plain-text explanation
+     * @param reason the reason code of a refusal the client outwaits, or null for a final one
+     * @param retryMillis the delay the client is asked to wait, or -1 with no reason code
      */
-    public record Refused(int status, String retryAfter, String message) implements Outcome {}
+    public record Refused(
+            int status, String retryAfter, String message, String reason, long retryMillis)
+            implements Outcome {
+
+        /** A final refusal: answered with this status and message. */
+        public Refused(int status, String retryAfter, String message) {
+            this(status, retryAfter, message, null, -1);
+        }
+
+        /** A refusal the client outwaits: answered {@code 200} with a {@code refused} event. */
+        static Refused later(int status, String reason, long retryMillis, String message) {
+            long seconds = Math.max(1, (retryMillis + 999) / 1000);
+            return new Refused(status, Long.toString(seconds), message, reason, retryMillis);
+        }
+
+        /** True when answered in-band: {@code 200}, a {@code retry:} hint and a refused event. */
+        public boolean inBand() {
+            return reason != null;
+        }
+
+        /** The HTTP status to answer with. */
+        public int httpStatus() {
+            return inBand() ? 200 : status;
+        }
+
+        /** The content type to answer with. */
+        public String contentType() {
+            return inBand() ? CONTENT_TYPE : "text/plain;charset=UTF-8";
+        }
+
+        /** The {@code refused} event's data: {@code {"reason":"max-sessions","retry":30000}}. */
+        public String json() {
+            return "{\"reason\":\"" + reason + "\",\"retry\":" + retryMillis + "}";
+        }
+
+        /** The body to answer with: the event stream when in-band, else the message. */
+        public String body() {
+            return inBand()
+                    ? EventFrameEncoder.event(REFUSED_EVENT, null, json(), retryMillis).text()
+                    : message;
+        }
+    }
+
+    /** The name of the in-band event that tells a client to come back later. */
+    public static final String REFUSED_EVENT = "refused";
 
     /**
      * Admits one stream request.
@@ -88,7 +143,8 @@ public final class StreamAdmission {
                             cursor(request),
                             request.queryValues("topic"),
                             request.user(),
-                            binding(settings, request));
+                            binding(settings, request),
+                            request.remoteAddress());
         } catch (ConnectionRefusedException e) {
             return refusal(e);
         }
@@ -163,9 +219,24 @@ public final class StreamAdmission {
     public static Refused refusal(ConnectionRefusedException e) {
         return switch (e.reason()) {
             case BAD_REQUEST -> new Refused(400, null, e.getMessage());
-            case TOO_MANY_CONNECTIONS -> new Refused(429, "30", e.getMessage());
-            case TOO_MANY_SESSIONS, NOT_RUNNING -> new Refused(503, "30", e.getMessage());
-            case STORE_UNAVAILABLE -> new Refused(503, "5", e.getMessage());
+            case TOO_MANY_CONNECTIONS -> later(e, 429, "max-connections-per-session", 30_000);
+            case TOO_MANY_NEW_SESSIONS -> later(e, 429, "max-new-sessions-per-address", 30_000);
+            case TOO_MANY_SESSIONS -> later(e, 503, "max-sessions", 30_000);
+            case TOO_MANY_CONNECTIONS_IN_TOTAL -> later(e, 503, "max-connections", 30_000);
+            case NOT_RUNNING -> later(e, 503, "not-running", 30_000);
+            case STORE_UNAVAILABLE -> later(e, 503, "store-unavailable", 5_000);
         };
+    }
+
+    /** A refusal the client outwaits, for the engine's delay or else the given one. */
+    private static Refused later(
+            ConnectionRefusedException e, int status, String reason, long defaultMillis) {
+        long millis = e.retryAfterMillis() >= 0 ? e.retryAfterMillis() : defaultMillis;
+        return Refused.later(status, reason, millis, e.getMessage());
+    }
+
+    /** A refusal the client outwaits that the engine did not make: a handshake that took long. */
+    public static Refused later(String reason, long retryMillis, String message) {
+        return Refused.later(503, reason, retryMillis, message);
     }
 }

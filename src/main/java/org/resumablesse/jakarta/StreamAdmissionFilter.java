@@ -9,7 +9,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -18,9 +17,9 @@ import org.resumablesse.core.ConnectionRefusedException;
 /**
  * Admits a client to the JAX-RS stream before the response starts, through {@link StreamAdmission}
  * (the same path as the Servlet front), and on the way out sets the cookie and the no-cache,
- * no-buffering headers and, with CORS on, the CORS headers. A refusal is answered here with its
- * status and plain-text reason. A CORS preflight ({@code OPTIONS}) passes through untouched, to
- * {@link EventStreamResource#preflight}.
+ * no-buffering headers and, with CORS on, the CORS headers. A refusal is answered here, in-band or
+ * with its status (see {@link StreamAdmission.Refused}). A CORS preflight ({@code OPTIONS}) passes
+ * through untouched, to {@link EventStreamResource#preflight}.
  *
  * <p>Stateless apart from a lazily found manager; thread-safe.
  */
@@ -52,7 +51,7 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
                         manager.engine(),
                         manager.endpoint(),
                         manager.access(),
-                        new JaxRsStreamRequest(request));
+                        new JaxRsStreamRequest(request, ClientAddress.current()));
         if (outcome instanceof StreamAdmission.Refused refused) {
             request.abortWith(response(refused));
             return;
@@ -110,10 +109,10 @@ public class StreamAdmissionFilter implements ContainerRequestFilter, ContainerR
     }
 
     private static Response response(StreamAdmission.Refused refused) {
-        Response.ResponseBuilder response = Response.status(refused.status());
+        Response.ResponseBuilder response = Response.status(refused.httpStatus());
         if (refused.retryAfter() != null) {
             response.header(HttpHeaders.RETRY_AFTER, refused.retryAfter());
         }
-        return response.type(MediaType.TEXT_PLAIN_TYPE).entity(refused.message()).build();
+        return response.type(refused.contentType()).entity(refused.body()).build();
     }
 }

@@ -44,8 +44,8 @@ public interface StreamRequest {
     boolean secure();
 
     /**
-     * The address of the client (or of the last proxy) as the container sees it, or null when the
-     * framework does not say.
+     * The client's IP address as text, as the container sees it (behind a proxy, the proxy's,
+     * unless the container is told to trust a forwarding header); null when unknown.
      */
     String remoteAddress();
 }

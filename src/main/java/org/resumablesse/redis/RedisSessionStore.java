@@ -63,6 +63,12 @@ public final class RedisSessionStore implements SessionStore {
                 settings, maxSessions, lease, UUID.randomUUID().toString(), metrics);
     }
 
+    /** Several nodes share it, and their monotonic clocks do not agree: it needs wall time. */
+    @Override
+    public boolean needsWallClock() {
+        return true;
+    }
+
     @Override
     public boolean create(String sessionId, String tokenHash, long nowMillis) {
         return run("create", nowMillis, sessionId, tokenHash, Integer.toString(maxSessions)) == 1L;

@@ -77,6 +77,16 @@ public interface SessionStore extends AutoCloseable {
     /** Live sessions with at least one open connection on any node. */
     int connected();
 
+    /**
+     * Whether the times passed to this store must be wall-clock milliseconds that every node
+     * sharing it reads alike. False (the default) lets the engine pass a monotonic reading instead,
+     * which a step of the wall clock cannot move: only differences between the times passed to one
+     * store are then meaningful, and they may be negative.
+     */
+    default boolean needsWallClock() {
+        return false;
+    }
+
     /** Releases the store's resources. Idempotent. */
     @Override
     void close();

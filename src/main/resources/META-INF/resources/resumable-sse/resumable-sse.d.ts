@@ -56,14 +56,15 @@ export interface ConnectedStatus {
 
 /** What handlers and the async iterator receive. */
 export interface ResumableEvent<T = string> {
-  /** The event name: an application's name, or `connected`, `open`, `error`. */
+  /** The event name: an application's name, or `connected`, `open`, `error`, `refused`. */
   type: string;
-  /** The event id; empty for `open` and `error`. */
+  /** The event id; empty for `open`, `error` and `refused`. */
   id: string;
   /**
    * The event's data: text for application events, the ConnectedStatus for `connected`,
    * `{leader: true}` for `open`, `{attempt, delay, transport}` for `error` (a new connection
-   * after `delay` ms, over `transport`).
+   * after `delay` ms, over `transport`), `{reason, retry}` for `refused` (the server refused the
+   * connection for a while, e.g. `max-sessions`; the stream comes back after `retry` ms).
    */
   data: T;
 }
@@ -104,6 +105,7 @@ export declare class ResumableEventSource implements AsyncIterable<ResumableEven
     name: 'error',
     handler: (event: ResumableEvent<{ attempt: number; delay: number; transport: 'sse' | 'websocket' }>) => void,
   ): () => void;
+  on(name: 'refused', handler: (event: ResumableEvent<{ reason: string; retry: number }>) => void): () => void;
   on(name: string, handler: (event: ResumableEvent<string>) => void): () => void;
 
   /** Every event this stream emits from now on, until close(); listens only for known names. */

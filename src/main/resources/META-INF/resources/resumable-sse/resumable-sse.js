@@ -3,7 +3,7 @@
 // Guide: docs/howto/browser-client.md. Types: resumable-sse.d.ts beside this file. No dependencies;
 // served from the library jar.
 
-const RESERVED = ['connected', 'open', 'error'];
+const RESERVED = ['connected', 'open', 'error', 'refused'];
 const RING = 256;
 // 'auto' switches between SSE and WebSocket after this many connections in a row failed to open.
 const FALLBACK = 3;
@@ -25,6 +25,8 @@ function sse(url, options, sink) {
     if (source.readyState === EventSource.CLOSED) sink.closed();
   };
   source.addEventListener('connected', relay);
+  // A refusal to outwait: 200, `retry:` and this event; the browser comes back after the hint.
+  source.addEventListener('refused', relay);
   return { listen: (name) => source.addEventListener(name, relay), close: () => source.close() };
 }
 
@@ -58,7 +60,20 @@ function websocket(url, options, sink) {
       if (data !== null && names.has(type)) sink.event(type, id, data);
     }
   };
-  socket.onclose = () => sink.closed(retry);
+  // A refusal to outwait closes with 4000 + its status and the refused event's JSON as the reason.
+  socket.onclose = (c) => {
+    let r;
+    try {
+      r = c.code > 4000 && JSON.parse(c.reason);
+    } catch (ignored) {
+      // a plain-text reason: a refusal that waiting does not cure
+    }
+    if (r && r.reason) {
+      sink.event('refused', '', c.reason);
+      retry = r.retry;
+    }
+    sink.closed(retry);
+  };
   return {
     listen: (name) => names.add(name),
     close: () => {
@@ -245,6 +260,7 @@ export class ResumableEventSource {
     if (this.closed) return;
     if (!mine && this._syncing) return void this._queue.push(e);
     if (mine && this._channel) this._post({ k: 'ev', e });
+    if (e.type === 'refused') return void (mine && this._emit('refused', '', JSON.parse(e.data)));
     if (e.type !== 'connected') return this._deliver(e);
     let status = e.data;
     try {

@@ -69,6 +69,35 @@ class ResumableEventSourceTest {
     }
 
     @Test
+    void anInBandRefusalIsRetriedNoSoonerThanItsHintAndReportedWithItsReason() {
+        ResumableEventSource source = source(null, null);
+        source.open();
+        scheduler.runPending();
+        connector.last().listener.response(200, null, -1);
+        connector
+                .last()
+                .listener
+                .event("refused", null, "{\"reason\":\"max-sessions\",\"retry\":12000}", 12_000);
+        connector.last().listener.ended(null);
+
+        assertThat(scheduler.lastDelay()).as("past the backoff's 10 s ceiling").isEqualTo(12_000);
+        assertThat(events).isEmpty();
+        assertThat(disconnects)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        StreamRefusedException.class,
+                        e -> {
+                            assertThat(e.reason()).isEqualTo("max-sessions");
+                            assertThat(e.status()).isEqualTo(200);
+                        });
+        scheduler.runPending();
+        connector.last().connected("t", id(1), FRESH);
+        connector.last().listener.ended(null);
+        assertThat(scheduler.lastDelay()).as("the usual delay once let in").isEqualTo(1500);
+        assertThat(disconnects.get(1)).isNull();
+    }
+
+    @Test
     void startsFromAStoredCursorAsTheQueryParameterOfTheFirstRequestOnly() {
         ResumableEventSource source = source(id(7), "stored-token");
         source.open();

@@ -52,7 +52,15 @@ class EngineSettingsTest {
                 refused(
                         ResumableSseConfig.MAX_TOPICS_PER_CONNECTION,
                         b -> b.maxTopicsPerConnection(10_001)),
-                refused(ResumableSseConfig.MAX_PENDING_BYTES, b -> b.maxPendingBytes(1023)));
+                refused(ResumableSseConfig.MAX_PENDING_BYTES, b -> b.maxPendingBytes(1023)),
+                refused(
+                        ResumableSseConfig.MAX_NEW_SESSIONS_PER_ADDRESS,
+                        b -> b.maxNewSessionsPerAddress(-1)),
+                refused(
+                        ResumableSseConfig.NEW_SESSION_INTERVAL,
+                        b -> b.newSessionInterval(Duration.ZERO)),
+                refused(ResumableSseConfig.MAX_CONNECTIONS, b -> b.maxConnections(0)),
+                refused(ResumableSseConfig.MAX_REPLAY_EVENTS, b -> b.maxReplayEvents(-1)));
     }
 
     private static Arguments refused(String key, UnaryOperator<EngineSettings.Builder> change) {

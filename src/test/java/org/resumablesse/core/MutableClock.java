@@ -5,10 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that stands still until a test moves it. Thread-safe. */
-final class MutableClock extends Clock {
+/**
+ * A clock that stands still until a test moves it; as a {@link Ticker} it reads the same time, so a
+ * test that moves it moves the engine's wall and monotonic time together. Thread-safe.
+ */
+final class MutableClock extends Clock implements Ticker {
 
     private final AtomicLong millis;
     private final ZoneId zone;
@@ -33,6 +37,11 @@ final class MutableClock extends Clock {
     @Override
     public long millis() {
         return millis.get();
+    }
+
+    @Override
+    public long nanos() {
+        return TimeUnit.MILLISECONDS.toNanos(millis.get());
     }
 
     @Override

@@ -102,6 +102,7 @@ class SharedStoreTest {
                         new InMemoryEventStore(10, new SecureRandom()),
                         sessions,
                         clock,
+                        clock,
                         new SecureRandom(),
                         Runnable::run,
                         EngineMetrics.NONE);

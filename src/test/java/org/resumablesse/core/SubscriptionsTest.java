@@ -92,12 +92,7 @@ class SubscriptionsTest {
                         null,
                         streams,
                         transport,
-                        new Delivery(
-                                store,
-                                java.time.Clock.systemUTC(),
-                                EngineMetrics.NONE,
-                                65_536,
-                                false),
+                        new Delivery(store, Ticker.system(), EngineMetrics.NONE, 65_536, false),
                         (c, cause) -> {});
         connection.begin(EventFrameEncoder.comment("start"), List.of(), store.epoch(), 0);
         return connection;

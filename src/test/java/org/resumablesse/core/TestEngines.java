@@ -29,6 +29,11 @@ final class TestEngines {
 
     private TestEngines() {}
 
+    /** A scheduler whose tasks are an hour apart, for engines a test builds itself. */
+    static ScheduledExecutorService farScheduler() {
+        return FAR_SCHEDULER;
+    }
+
     /** Settings with periodic work an hour apart and no retry jitter. */
     static EngineSettings.Builder settings() {
         return EngineSettings.builder()
@@ -57,9 +62,22 @@ final class TestEngines {
             Executor delivery,
             EngineMetrics metrics) {
         SseEngine engine =
-                new SseEngine(settings, store, clock, new SecureRandom(), delivery, metrics);
+                new SseEngine(
+                        settings,
+                        store,
+                        new InMemorySessionStore(settings.maxSessions()),
+                        clock,
+                        ticker(clock),
+                        new SecureRandom(),
+                        delivery,
+                        metrics);
         engine.start(FAR_SCHEDULER);
         return engine;
+    }
+
+    /** The clock itself when it is a test's {@link MutableClock}, else the system's ticker. */
+    static Ticker ticker(Clock clock) {
+        return clock instanceof Ticker ticker ? ticker : Ticker.system();
     }
 
     /** A client that connects with these topics and no user, token or cursor. */

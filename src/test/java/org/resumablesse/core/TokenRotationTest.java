@@ -112,11 +112,11 @@ class TokenRotationTest {
     @Test
     void aTokenPresentedWithAnotherBindingGetsANewSession() {
         SseEngine engine = engine();
-        Admission bound = engine.admit(null, null, List.of(), null, "ua:Firefox");
+        Admission bound = engine.admit(null, null, List.of(), null, "ua:Firefox", null);
         String id = bound.session().id();
 
-        Admission elsewhere = engine.admit(bound.token(), null, List.of(), null, "ua:curl");
-        Admission same = engine.admit(bound.token(), null, List.of(), null, "ua:Firefox");
+        Admission elsewhere = engine.admit(bound.token(), null, List.of(), null, "ua:curl", null);
+        Admission same = engine.admit(bound.token(), null, List.of(), null, "ua:Firefox", null);
 
         assertThat(elsewhere.newSession()).isTrue();
         assertThat(elsewhere.session().id()).isNotEqualTo(id);

@@ -91,8 +91,11 @@ class StreamAdmissionAccessTest {
 
         assertThat(outcome)
                 .isEqualTo(
-                        new StreamAdmission.Refused(
-                                503, "5", "the topics could not be authorized"));
+                        StreamAdmission.Refused.later(
+                                503,
+                                "authorizer-failed",
+                                5_000,
+                                "the topics could not be authorized"));
         assertThat(engine.sessionCount()).isZero();
     }
 

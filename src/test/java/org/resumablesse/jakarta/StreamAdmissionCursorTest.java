@@ -76,13 +76,13 @@ class StreamAdmissionCursorTest {
             }
 
             @Override
-            public boolean secure() {
-                return false;
+            public String remoteAddress() {
+                return null;
             }
 
             @Override
-            public String remoteAddress() {
-                return null;
+            public boolean secure() {
+                return false;
             }
         };
     }

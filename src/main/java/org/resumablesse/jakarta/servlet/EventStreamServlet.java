@@ -198,12 +198,15 @@ public final class EventStreamServlet extends HttpServlet {
 
     private static void refuse(HttpServletResponse response, StreamAdmission.Refused refused)
             throws IOException {
-        response.setStatus(refused.status());
+        response.setStatus(refused.httpStatus());
         if (refused.retryAfter() != null) {
             response.setHeader("Retry-After", refused.retryAfter());
         }
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getWriter().write(refused.message());
+        if (refused.inBand()) {
+            StreamAdmission.STREAM_HEADERS.forEach(response::setHeader);
+        }
+        response.setContentType(refused.contentType());
+        response.getWriter().write(refused.body());
     }
 
     private SseSessionManager manager() {

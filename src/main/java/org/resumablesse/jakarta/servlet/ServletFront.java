@@ -37,6 +37,7 @@ public final class ServletFront implements ServletContainerInitializer {
 
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
+        context.addListener(new RequestAddress());
         Config config = ConfigProvider.getConfig(context.getClassLoader());
         if (!BuiltInMount.enabled(config)) {
             LOG.fine("resumable-sse.mount=false: neither " + PATH + " nor its WebSocket mounted");

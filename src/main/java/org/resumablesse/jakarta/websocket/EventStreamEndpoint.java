@@ -16,8 +16,9 @@ import org.resumablesse.jakarta.StreamAdmission;
 /**
  * The WebSocket endpoint of the stream: opens the connection that {@link HandshakeAdmission}
  * admitted on the engine with a {@link WebSocketTransport}, or closes the WebSocket with {@code
- * 4000 +} the HTTP status the event stream would have answered (4400, 4429, 4503). What the client
- * sends is read and dropped.
+ * 4000 +} the status of the refusal (4400, 4429, 4503); the close reason of a refusal the client
+ * outwaits is the {@code refused} event's JSON ({@code {"reason":"max-sessions","retry":30000}}),
+ * else a plain-text message. What the client sends is read and dropped.
  *
  * <p>Stateless, so the container may use one instance for many sessions; each session's connection
  * lives in its user properties. Thread-safe.
@@ -51,7 +52,10 @@ public final class EventStreamEndpoint extends Endpoint {
             return;
         }
         if (!admissions.take(pending)) {
-            refuse(session, new StreamAdmission.Refused(503, "30", "the handshake took too long"));
+            refuse(
+                    session,
+                    StreamAdmission.later(
+                            "handshake-too-slow", 30_000, "the handshake took too long"));
             return;
         }
         StreamAdmission.Admitted admitted = pending.admitted();
@@ -97,7 +101,7 @@ public final class EventStreamEndpoint extends Endpoint {
         close(
                 session,
                 CloseReason.CloseCodes.getCloseCode(REFUSED_BASE + refused.status()),
-                refused.message());
+                refused.inBand() ? refused.json() : refused.message());
     }
 
     /** Closes on the executor: a close sends a frame, which may wait for the client. */

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.resumablesse.core.SseEngine;
+import org.resumablesse.jakarta.ClientAddress;
 import org.resumablesse.jakarta.SseSessionManager;
 import org.resumablesse.jakarta.StreamAdmission;
 
@@ -63,7 +64,10 @@ final class HandshakeAdmission extends ServerEndpointConfig.Configurator {
                         found.engine(),
                         found.endpoint(),
                         found.access(),
-                        new HandshakeStreamRequest(request, streamPath(request.getRequestURI())));
+                        new HandshakeStreamRequest(
+                                request,
+                                streamPath(request.getRequestURI()),
+                                ClientAddress.current()));
         if (outcome instanceof StreamAdmission.Admitted admitted) {
             if (admitted.setCookie() != null) {
                 response.getHeaders().put("Set-Cookie", List.of(admitted.setCookie()));

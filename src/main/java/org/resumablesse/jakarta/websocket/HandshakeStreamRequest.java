@@ -5,7 +5,6 @@ import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
-import org.resumablesse.jakarta.ClientAddress;
 import org.resumablesse.jakarta.StreamRequest;
 
 /**
@@ -17,14 +16,18 @@ final class HandshakeStreamRequest implements StreamRequest {
 
     private final HandshakeRequest request;
     private final String streamPath;
+    private final String remoteAddress;
 
     /**
      * @param streamPath the raw path the session cookie is scoped to: the event stream's, so that
      *     one cookie serves both
+     * @param remoteAddress the client's address, which the WebSocket API does not expose; null when
+     *     unknown
      */
-    HandshakeStreamRequest(HandshakeRequest request, String streamPath) {
+    HandshakeStreamRequest(HandshakeRequest request, String streamPath, String remoteAddress) {
         this.request = request;
         this.streamPath = streamPath;
+        this.remoteAddress = remoteAddress;
     }
 
     @Override
@@ -88,8 +91,7 @@ final class HandshakeStreamRequest implements StreamRequest {
 
     @Override
     public String remoteAddress() {
-        // The WebSocket API does not expose it; the upgrade's Servlet request may.
-        return ClientAddress.ofCurrentRequest();
+        return remoteAddress;
     }
 
     /** Header names are case-insensitive; containers differ in how they key the map. */

@@ -28,7 +28,9 @@ class HandshakeStreamRequestTest {
 
     private static HandshakeStreamRequest request(Map<String, List<String>> headers) {
         return new HandshakeStreamRequest(
-                handshake(headers, Map.of(), URI.create("/app/sse/events/ws")), "/app/sse/events");
+                handshake(headers, Map.of(), URI.create("/app/sse/events/ws")),
+                "/app/sse/events",
+                null);
     }
 
     @Test
@@ -49,13 +51,15 @@ class HandshakeStreamRequestTest {
                                 Map.of("x-sse-session-id", List.of("t1")),
                                 Map.of("topic", List.of("a", "b"), "lastEventId", List.of("c")),
                                 URI.create("wss://host/app/sse/events/ws")),
-                        "/app/sse/events");
+                        "/app/sse/events",
+                        "192.0.2.7");
 
         assertThat(request.header("X-SSE-Session-ID")).isEqualTo("t1");
         assertThat(request.queryValues("topic")).containsExactly("a", "b");
         assertThat(request.query("lastEventId")).isEqualTo("c");
         assertThat(request.query("missing")).isNull();
         assertThat(request.secure()).isTrue();
+        assertThat(request.remoteAddress()).isEqualTo("192.0.2.7");
         assertThat(request.user()).isNull();
     }
 

@@ -30,6 +30,7 @@ final class WsClient implements AutoCloseable {
                     comment -> {});
     private final StringBuilder partial = new StringBuilder();
     private volatile int closeCode = -1;
+    private volatile String closeReason = "";
     private final WebSocket socket;
 
     private WsClient(URI uri, Map<String, String> headers) throws Exception {
@@ -77,6 +78,26 @@ final class WsClient implements AutoCloseable {
         return closeCode;
     }
 
+    /** Waits until the stream is connected or the server closed the WebSocket. */
+    void awaitConnectedOrClose() {
+        await("connected or closed")
+                .atMost(Timeouts.DEFAULT)
+                .until(
+                        () ->
+                                closeCode >= 0
+                                        || !events(e -> e.name().equals("connected")).isEmpty());
+    }
+
+    /** The code the server closed with; -1 while open. */
+    int closeCode() {
+        return closeCode;
+    }
+
+    /** The reason the server closed with; empty until it has. */
+    String closeReason() {
+        return closeReason;
+    }
+
     @Override
     public void close() {
         socket.abort();
@@ -101,6 +122,7 @@ final class WsClient implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeReason = reason;
             closeCode = statusCode;
             return null;
         }
