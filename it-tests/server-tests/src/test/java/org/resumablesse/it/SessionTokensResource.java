@@ -43,6 +43,6 @@ public class SessionTokensResource {
     @Path("address")
     @Produces(MediaType.TEXT_PLAIN)
     public String address() {
-        return String.valueOf(ClientAddress.ofCurrentRequest());
+        return String.valueOf(ClientAddress.current());
     }
 }
