@@ -209,7 +209,8 @@ public final class SseEngine implements AutoCloseable {
     private Admission admitToSession(String token, String cursorText, Set<Audience> streams) {
         Optional<Session> resumed = sessions.resume(token);
         if (resumed.isPresent()
-                && resumed.get().attach(settings.maxConnectionsPerSession(), clock.millis())
+                && sessions.attach(
+                                resumed.get(), settings.maxConnectionsPerSession(), clock.millis())
                         == Session.Attach.ATTACHED) {
             streams.add(resumed.get().stream());
             return new Admission(resumed.get(), token, false, streams, blankToNull(cursorText));
