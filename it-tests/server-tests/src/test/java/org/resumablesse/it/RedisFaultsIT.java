@@ -1,6 +1,7 @@
 package org.resumablesse.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -12,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -134,56 +132,56 @@ class RedisFaultsIT {
     @Test
     void redisRestartedFromItsAppendOnlyFileLosesNothing() {
         String topic = "aof";
+        Publications published = new Publications(topic);
         try (OpenStreams streams = new OpenStreams()) {
             List<SseClient> throughout =
                     List.of(streams.open(stream(a, topic)), streams.open(stream(b, topic)));
             SseClient away = streams.open(stream(b, topic));
             throughout.forEach(SseClient::awaitConnected);
             Connected awayOpened = Connected.await(away);
-            List<String> published = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
-                published.add(client(i % 2 == 0 ? a : b).toTopic(topic, "e", json(i)));
+                assertNotNull(published.publish(client(i % 2 == 0 ? a : b), "k" + i));
             }
             away.awaitEvents(Sse.published(), 10, Timeouts.DEFAULT);
             away.close();
 
             redis.restart();
-            int refused = 0;
             for (int i = 10; i < 20; i++) {
-                RedisNodes.Published sent =
-                        RedisNodes.publishOnceRedisAnswers(
-                                client(i % 2 == 0 ? a : b), topicForm(topic, "e", json(i)));
-                published.add(sent.id());
-                refused += sent.refused();
+                published.publishUntilStored(client(i % 2 == 0 ? a : b), "k" + i);
             }
-            SseClient back =
-                    streams.open(
+            RedisNodes.Reopened reopened =
+                    RedisNodes.openOnceRedisAnswers(
+                            streams,
                             stream(a, topic)
                                     .sessionCookie(away.sessionToken())
                                     .lastEventId(away.lastEventId()));
+            SseClient back = reopened.stream();
             Connected resumed = Connected.await(back);
-            Set<String> last = Set.of(published.get(19));
+            String last = published.lastConfirmed();
 
-            List<String> returned = new ArrayList<>(Sse.ids(away.events(Sse.published())));
-            back.awaitEvent(Sse.withId(last), Timeouts.DEFAULT);
-            returned.addAll(Sse.ids(back.events(Sse.published())));
+            List<SseEvent> returned = new ArrayList<>(away.events(Sse.published()));
+            back.awaitEvent(e -> last.equals(e.data()), Timeouts.DEFAULT);
+            returned.addAll(back.events(Sse.published()));
             List<DeliveryFigures> figures = new ArrayList<>();
             for (SseClient stream : throughout) {
-                stream.awaitEvent(Sse.withId(last), Timeouts.DEFAULT);
-                figures.add(DeliveryFigures.of(published, Sse.ids(stream.events(Sse.published()))));
+                stream.awaitEvent(e -> last.equals(e.data()), Timeouts.DEFAULT);
+                figures.add(published.figures(stream.events(Sse.published())));
             }
-            figures.add(DeliveryFigures.of(published, returned));
+            figures.add(published.figures(returned));
             long closed = throughout.stream().filter(SseClient::ended).count();
             for (DeliveryFigures figure : figures) {
                 System.out.println(
                         figure.figure("redis-aof-restarted")
-                                + " publishes-refused-while-redis-came-back="
-                                + refused
+                                + " publishes-refused="
+                                + published.refused()
+                                + " streams-refused="
+                                + reopened.refused()
                                 + " streams-closed="
                                 + closed);
             }
+            assertEquals(List.of(), published.otherAnswers());
             assertEquals(awayOpened.sessionId(), resumed.sessionId(), resumed::toString);
-            assertTrue(resumed.recovered() && resumed.replayed() == 10, resumed::toString);
+            assertTrue(resumed.recovered() && !resumed.newSession(), resumed::toString);
             assertEquals(0, closed, "streams open throughout stay open");
             figures.forEach(figure -> assertTrue(figure.exact(), figure::toString));
         }
@@ -220,18 +218,23 @@ class RedisFaultsIT {
             away.close();
 
             loseData.run();
-            RedisNodes.publishOnceRedisAnswers(client(b), topicForm(topic, "e", json(4)));
-            RedisNodes.publishOnceRedisAnswers(client(a), topicForm(topic, "e", json(5)));
+            Publications after = new Publications(topic);
+            after.publishUntilStored(client(b), "after-4");
+            after.publishUntilStored(client(a), "after-5");
             open.forEach(c -> c.awaitEnd(Timeouts.DEFAULT));
 
             List<SseClient> again = new ArrayList<>();
             List<StandaloneServer> nodes = List.of(a, b, b);
+            int refused = 0;
             for (int i = 0; i < old.size(); i++) {
-                again.add(
-                        streams.open(
+                RedisNodes.Reopened reopened =
+                        RedisNodes.openOnceRedisAnswers(
+                                streams,
                                 stream(nodes.get(i), topic)
                                         .sessionCookie(old.get(i).sessionToken())
-                                        .lastEventId(old.get(i).lastEventId())));
+                                        .lastEventId(old.get(i).lastEventId()));
+                again.add(reopened.stream());
+                refused += reopened.refused();
             }
             List<Connected> answers = again.stream().map(Connected::await).toList();
             String live = client(a).toTopic(topic, "e", json(6));
@@ -259,7 +262,9 @@ class RedisFaultsIT {
                             + " wrong-events="
                             + wrong
                             + " open-streams-closed="
-                            + open.stream().filter(SseClient::ended).count());
+                            + open.stream().filter(SseClient::ended).count()
+                            + " refused-503-while-redis-came-back="
+                            + refused);
             assertEquals(old.size(), toldUnknownEpoch, answers::toString);
             answers.forEach(c -> assertEquals(0, c.replayed(), c::toString));
             assertEquals(0, wrong, "no stream got an event it should not have");
@@ -287,10 +292,11 @@ class RedisFaultsIT {
     @Test
     void whileRedisIsFrozenPublishersAreRefusedAndOpenStreamsKeepBeatingAndCatchUp()
             throws Exception {
+        Publications published = new Publications("frozen");
         String topic = "frozen";
         try (OpenStreams streams = new OpenStreams();
                 RoundRobinPublisher publisher =
-                        new RoundRobinPublisher(List.of(client(a), client(b)), topic)) {
+                        new RoundRobinPublisher(List.of(client(a), client(b)), published)) {
             List<SseClient> throughout =
                     List.of(streams.open(stream(a, topic)), streams.open(stream(b, topic)));
             throughout.forEach(SseClient::awaitConnected);
@@ -310,18 +316,15 @@ class RedisFaultsIT {
             for (int i = 0; i < throughout.size(); i++) {
                 beatsFrozen.add(throughout.get(i).commentCount() - beatsBefore.get(i));
             }
-            int refusedWhileFrozen = publisher.refused();
-            publisher.awaitConfirmed(publisher.confirmed().size() + 10);
+            int refusedWhileFrozen = published.refused();
+            publisher.awaitConfirmed(published.confirmedCount() + 10);
             publisher.close();
-            String lastKey = publisher.lastConfirmed();
+            String lastKey = published.lastConfirmed();
 
             List<DeliveryFigures> figures = new ArrayList<>();
             for (SseClient stream : throughout) {
                 stream.awaitEvent(e -> lastKey.equals(e.data()), Timeouts.DEFAULT);
-                List<String> received =
-                        stream.events(Sse.published()).stream().map(SseEvent::data).toList();
-                figures.add(
-                        DeliveryFigures.of(publisher.attempted(), publisher.confirmed(), received));
+                figures.add(published.figures(stream.events(Sse.published())));
             }
             long closed = throughout.stream().filter(SseClient::ended).count();
             for (int i = 0; i < figures.size(); i++) {
@@ -333,12 +336,10 @@ class RedisFaultsIT {
                                 + closed);
             }
             System.out.println(
-                    "FAULT-FIGURE (c) redis-frozen-10s publishes="
-                            + publisher.attempted().size()
-                            + " refused-503="
+                    "FAULT-FIGURE (c) redis-frozen-10s refused-503="
                             + refusedWhileFrozen
                             + " other-answers="
-                            + publisher.otherAnswers()
+                            + published.otherAnswers()
                             + " slowest-answer-ms="
                             + publisher.slowestAnswerMillis()
                             + " new-connection-while-frozen="
@@ -346,7 +347,7 @@ class RedisFaultsIT {
                             + " retry-after="
                             + newcomer.header("Retry-After").orElse("none"));
             assertTrue(refusedWhileFrozen > 0, "publishers were told Redis is away");
-            assertEquals(List.of(), publisher.otherAnswers());
+            assertEquals(List.of(), published.otherAnswers());
             assertEquals(503, newcomer.status());
             assertEquals("5", newcomer.header("Retry-After").orElse(null));
             assertEquals(0, closed, "streams open throughout stay open");
@@ -357,25 +358,20 @@ class RedisFaultsIT {
 
     /**
      * One thread that publishes events named by their data ({@code k0}, {@code k1}, …) on the nodes
-     * in turn until closed, and records every answer: {@code 202} confirms, {@code 503} is a
-     * refusal, anything else is kept for the test to fail on. At most {@link #MOST} publishes.
+     * in turn until closed, recording every answer in its {@link Publications}. At most {@link
+     * #MOST} publishes.
      */
     private static final class RoundRobinPublisher implements AutoCloseable {
         private static final int MOST = 5_000;
         private final List<DemoClient> nodes;
-        private final String topic;
-        private final List<String> attempted = new CopyOnWriteArrayList<>();
-        private final Set<String> confirmed = ConcurrentHashMap.newKeySet();
-        private final List<String> otherAnswers = new CopyOnWriteArrayList<>();
-        private final AtomicInteger refused = new AtomicInteger();
+        private final Publications published;
         private final AtomicLong slowestAnswer = new AtomicLong();
         private final Thread thread = new Thread(this::run, "round-robin-publisher");
-        private volatile String lastConfirmed;
         private volatile boolean stopping;
 
-        RoundRobinPublisher(List<DemoClient> nodes, String topic) {
+        RoundRobinPublisher(List<DemoClient> nodes, Publications published) {
             this.nodes = nodes;
-            this.topic = topic;
+            this.published = published;
             thread.setDaemon(true);
         }
 
@@ -385,66 +381,31 @@ class RedisFaultsIT {
 
         private void run() {
             for (int n = 0; n < MOST && !stopping; n++) {
-                String key = "k" + n;
-                attempted.add(key);
                 long start = System.nanoTime();
-                try {
-                    DemoClient.Answer answer =
-                            nodes.get(n % nodes.size()).publish(topicForm(topic, "e", key));
-                    slowestAnswer.accumulateAndGet(System.nanoTime() - start, Math::max);
-                    if (answer.status() == 202) {
-                        confirmed.add(key);
-                        lastConfirmed = key;
-                    } else if (answer.status() == 503) {
-                        refused.incrementAndGet();
-                    } else {
-                        otherAnswers.add(key + ": " + answer);
-                    }
-                } catch (RuntimeException | AssertionError e) {
-                    otherAnswers.add(key + ": " + e);
-                }
+                published.publish(nodes.get(n % nodes.size()), "k" + n);
+                slowestAnswer.accumulateAndGet(System.nanoTime() - start, Math::max);
             }
         }
 
         /** Waits, with a deadline, until this many publishes were confirmed. */
         void awaitConfirmed(int count) {
             long deadline = System.nanoTime() + Timeouts.DEFAULT.multipliedBy(2).toNanos();
-            while (confirmed.size() < count) {
+            while (published.confirmedCount() < count) {
                 if (System.nanoTime() - deadline > 0 || !thread.isAlive()) {
                     throw new AssertionError(
-                            confirmed.size()
+                            published.confirmedCount()
                                     + " of "
                                     + count
                                     + " publishes confirmed; others: "
-                                    + otherAnswers);
+                                    + published.otherAnswers());
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             }
         }
 
-        List<String> attempted() {
-            return List.copyOf(attempted);
-        }
-
-        Set<String> confirmed() {
-            return Set.copyOf(confirmed);
-        }
-
-        String lastConfirmed() {
-            return lastConfirmed;
-        }
-
-        int refused() {
-            return refused.get();
-        }
-
         /** The longest a publish waited for its answer, in milliseconds. */
         long slowestAnswerMillis() {
             return TimeUnit.NANOSECONDS.toMillis(slowestAnswer.get());
-        }
-
-        List<String> otherAnswers() {
-            return List.copyOf(otherAnswers);
         }
 
         /** Stops publishing and waits for the publish under way. Idempotent. */
@@ -468,12 +429,6 @@ class RedisFaultsIT {
         } catch (java.net.MalformedURLException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static Map<String, String> topicForm(String topic, String name, String data) {
-        Map<String, String> form = DemoClient.form(name, data);
-        form.put("topic", topic);
-        return form;
     }
 
     private static String json(int n) {

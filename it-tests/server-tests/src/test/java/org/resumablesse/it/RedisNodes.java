@@ -31,29 +31,30 @@ final class RedisNodes {
     }
 
     /**
-     * Publishes the form until the node stores it. While Redis is away or the node's pooled
-     * connections to it are stale, the node must say so ({@code 503}); any other answer fails.
+     * Opens the stream the way a client that honours {@code Retry-After} would: after Redis came
+     * back, a node's first command on each of its pooled connections may still fail, and the node
+     * answers that with {@code 503}. At most five tries; any other refusal fails.
      *
-     * @return the event's id and how many times the node answered 503 first
+     * @return the open stream and how many {@code 503} answers came first
      */
-    static Published publishOnceRedisAnswers(DemoClient node, Map<String, String> form) {
-        long deadline = System.nanoTime() + Timeouts.DEFAULT.toNanos();
+    static Reopened openOnceRedisAnswers(OpenStreams streams, SseRequest request) {
         int refused = 0;
         while (true) {
-            DemoClient.Answer answer = node.publish(form);
-            if (answer.status() == 202) {
-                return new Published(answer.json().getString("id"), refused);
+            SseClient stream = streams.open(request);
+            if (stream.status() != 503 || refused == 4) {
+                return new Reopened(stream, refused);
             }
-            if (answer.status() != 503 || System.nanoTime() - deadline > 0) {
-                throw new AssertionError("publish " + form + " while Redis comes back: " + answer);
+            if (!stream.header("Retry-After").isPresent()) {
+                throw new AssertionError("503 without Retry-After: " + stream.transcript());
             }
+            stream.close();
             refused++;
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
     }
 
-    /** A stored event's id, and how many times publishing it was refused first. */
-    record Published(String id, int refused) {}
+    /** A stream opened after this many {@code 503} answers. */
+    record Reopened(SseClient stream, int refused) {}
 
     /** Waits this long: the length of a fault a scenario imposes, not a wait for an event. */
     static void hold(Duration fault) {
