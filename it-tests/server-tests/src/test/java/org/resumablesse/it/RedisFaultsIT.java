@@ -11,11 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -82,31 +78,34 @@ class RedisFaultsIT {
             throws Exception {
         String topic = "restart";
         try (OpenStreams streams = new OpenStreams()) {
-            SseClient first = streams.open(stream(a, topic));
+            SseClient first = streams.open(RedisNodes.stream(a, topic));
             Connected opened = Connected.await(first);
             List<String> published = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                published.add(client(b).toTopic(topic, "e", json(i)));
+                published.add(RedisNodes.client(b).toTopic(topic, "e", RedisNodes.json(i)));
             }
-            published.add(client(a).toSession(opened.sessionId(), "own", json(5)));
+            published.add(
+                    RedisNodes.client(a).toSession(opened.sessionId(), "own", RedisNodes.json(5)));
             first.awaitEvents(Sse.published(), published.size(), Timeouts.DEFAULT);
 
             a.terminate(Timeouts.seconds(90));
             first.awaitEnd(Timeouts.DEFAULT);
             for (int i = 6; i < 11; i++) {
-                published.add(client(b).toTopic(topic, "e", json(i)));
+                published.add(RedisNodes.client(b).toTopic(topic, "e", RedisNodes.json(i)));
             }
-            published.add(client(b).toSession(opened.sessionId(), "own", json(11)));
+            published.add(
+                    RedisNodes.client(b).toSession(opened.sessionId(), "own", RedisNodes.json(11)));
             a = StandaloneServer.start("redis-faults-a-restarted", config);
 
             SseClient again =
                     streams.open(
-                            stream(a, topic)
+                            RedisNodes.stream(a, topic)
                                     .sessionCookie(first.sessionToken())
                                     .lastEventId(first.lastEventId()));
             Connected resumed = Connected.await(again);
-            published.add(client(a).toTopic(topic, "e", json(12)));
-            published.add(client(b).toSession(opened.sessionId(), "own", json(13)));
+            published.add(RedisNodes.client(a).toTopic(topic, "e", RedisNodes.json(12)));
+            published.add(
+                    RedisNodes.client(b).toSession(opened.sessionId(), "own", RedisNodes.json(13)));
             again.awaitEvent(Sse.withId(Set.of(published.get(13))), Timeouts.DEFAULT);
 
             List<String> received = new ArrayList<>(Sse.ids(first.events(Sse.published())));
@@ -135,24 +134,26 @@ class RedisFaultsIT {
         Publications published = new Publications(topic);
         try (OpenStreams streams = new OpenStreams()) {
             List<SseClient> throughout =
-                    List.of(streams.open(stream(a, topic)), streams.open(stream(b, topic)));
-            SseClient away = streams.open(stream(b, topic));
+                    List.of(
+                            streams.open(RedisNodes.stream(a, topic)),
+                            streams.open(RedisNodes.stream(b, topic)));
+            SseClient away = streams.open(RedisNodes.stream(b, topic));
             throughout.forEach(SseClient::awaitConnected);
             Connected awayOpened = Connected.await(away);
             for (int i = 0; i < 10; i++) {
-                assertNotNull(published.publish(client(i % 2 == 0 ? a : b), "k" + i));
+                assertNotNull(published.publish(RedisNodes.client(i % 2 == 0 ? a : b), "k" + i));
             }
             away.awaitEvents(Sse.published(), 10, Timeouts.DEFAULT);
             away.close();
 
             redis.restart();
             for (int i = 10; i < 20; i++) {
-                published.publishUntilStored(client(i % 2 == 0 ? a : b), "k" + i);
+                published.publishUntilStored(RedisNodes.client(i % 2 == 0 ? a : b), "k" + i);
             }
             RedisNodes.Reopened reopened =
                     RedisNodes.openOnceRedisAnswers(
                             streams,
-                            stream(a, topic)
+                            RedisNodes.stream(a, topic)
                                     .sessionCookie(away.sessionToken())
                                     .lastEventId(away.lastEventId()));
             SseClient back = reopened.stream();
@@ -189,97 +190,12 @@ class RedisFaultsIT {
 
     @Test
     void afterRedisRestartedWithoutItsDataEveryOldCursorIsToldUnknownEpoch() {
-        everyOldCursorIsToldUnknownEpochAfter("redis-restarted-empty", redis::restartEmpty);
+        DataLossScenario.run("redis-restarted-empty", redis::restartEmpty, a, b);
     }
 
     @Test
     void afterRedisWasFlushedEveryOldCursorIsToldUnknownEpoch() {
-        everyOldCursorIsToldUnknownEpochAfter("redis-flushed", redis::flushAll);
-    }
-
-    /**
-     * Redis loses its data while both nodes run. Streams open across the loss end without an event
-     * of the new epoch; every old cursor, theirs and one of a client that was away, is then told
-     * {@code unknown-epoch} and gets no event but those published after it came back.
-     */
-    private void everyOldCursorIsToldUnknownEpochAfter(String scenario, Runnable loseData) {
-        String topic = scenario;
-        try (OpenStreams streams = new OpenStreams()) {
-            List<SseClient> open =
-                    List.of(streams.open(stream(a, topic)), streams.open(stream(b, topic)));
-            SseClient away = streams.open(stream(a, topic));
-            List<SseClient> old = List.of(open.get(0), open.get(1), away);
-            old.forEach(SseClient::awaitConnected);
-            List<String> before = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                before.add(client(i % 2 == 0 ? a : b).toTopic(topic, "e", json(i)));
-            }
-            old.forEach(c -> c.awaitEvents(Sse.published(), 4, Timeouts.DEFAULT));
-            away.close();
-
-            loseData.run();
-            Publications after = new Publications(topic);
-            after.publishUntilStored(client(b), "after-4");
-            after.publishUntilStored(client(a), "after-5");
-            open.forEach(c -> c.awaitEnd(Timeouts.DEFAULT));
-
-            List<SseClient> again = new ArrayList<>();
-            List<StandaloneServer> nodes = List.of(a, b, b);
-            int refused = 0;
-            for (int i = 0; i < old.size(); i++) {
-                RedisNodes.Reopened reopened =
-                        RedisNodes.openOnceRedisAnswers(
-                                streams,
-                                stream(nodes.get(i), topic)
-                                        .sessionCookie(old.get(i).sessionToken())
-                                        .lastEventId(old.get(i).lastEventId()));
-                again.add(reopened.stream());
-                refused += reopened.refused();
-            }
-            List<Connected> answers = again.stream().map(Connected::await).toList();
-            String live = client(a).toTopic(topic, "e", json(6));
-            again.forEach(c -> c.awaitEvent(Sse.withId(Set.of(live)), Timeouts.DEFAULT));
-
-            long toldUnknownEpoch =
-                    answers.stream()
-                            .filter(c -> !c.recovered())
-                            .filter(c -> c.reason().equals(Optional.of("unknown-epoch")))
-                            .count();
-            int wrong = 0;
-            for (SseClient stream : old) {
-                wrong += wrongEvents(stream, before);
-            }
-            for (SseClient stream : again) {
-                wrong += wrongEvents(stream, List.of(live));
-            }
-            System.out.println(
-                    "FAULT-FIGURE (c) "
-                            + scenario
-                            + " old-cursors="
-                            + old.size()
-                            + " told-unknown-epoch="
-                            + toldUnknownEpoch
-                            + " wrong-events="
-                            + wrong
-                            + " open-streams-closed="
-                            + open.stream().filter(SseClient::ended).count()
-                            + " refused-503-while-redis-came-back="
-                            + refused);
-            assertEquals(old.size(), toldUnknownEpoch, answers::toString);
-            answers.forEach(c -> assertEquals(0, c.replayed(), c::toString));
-            assertEquals(0, wrong, "no stream got an event it should not have");
-        }
-    }
-
-    /** How far the stream's events differ from exactly these, in this order. */
-    private static int wrongEvents(SseClient stream, List<String> expected) {
-        DeliveryFigures figures =
-                DeliveryFigures.of(expected, Sse.ids(stream.events(Sse.published())));
-        return figures.lost()
-                + figures.duplicated()
-                + figures.reordered()
-                + figures.foreign()
-                + figures.unconfirmed();
+        DataLossScenario.run("redis-flushed", redis::flushAll, a, b);
     }
 
     /**
@@ -296,9 +212,12 @@ class RedisFaultsIT {
         String topic = "frozen";
         try (OpenStreams streams = new OpenStreams();
                 RoundRobinPublisher publisher =
-                        new RoundRobinPublisher(List.of(client(a), client(b)), published)) {
+                        new RoundRobinPublisher(
+                                List.of(RedisNodes.client(a), RedisNodes.client(b)), published)) {
             List<SseClient> throughout =
-                    List.of(streams.open(stream(a, topic)), streams.open(stream(b, topic)));
+                    List.of(
+                            streams.open(RedisNodes.stream(a, topic)),
+                            streams.open(RedisNodes.stream(b, topic)));
             throughout.forEach(SseClient::awaitConnected);
             publisher.start();
             publisher.awaitConfirmed(5);
@@ -307,7 +226,7 @@ class RedisFaultsIT {
             long frozenAt = System.nanoTime();
             redis.pause();
             try {
-                newcomer = streams.open(stream(a, topic));
+                newcomer = streams.open(RedisNodes.stream(a, topic));
                 RedisNodes.hold(FROZEN.minusNanos(System.nanoTime() - frozenAt));
             } finally {
                 redis.resume();
@@ -354,84 +273,5 @@ class RedisFaultsIT {
             beatsFrozen.forEach(beats -> assertTrue(beats >= 2, () -> "heartbeats: " + beats));
             figures.forEach(figure -> assertTrue(figure.exact(), figure::toString));
         }
-    }
-
-    /**
-     * One thread that publishes events named by their data ({@code k0}, {@code k1}, …) on the nodes
-     * in turn until closed, recording every answer in its {@link Publications}. At most {@link
-     * #MOST} publishes.
-     */
-    private static final class RoundRobinPublisher implements AutoCloseable {
-        private static final int MOST = 5_000;
-        private final List<DemoClient> nodes;
-        private final Publications published;
-        private final AtomicLong slowestAnswer = new AtomicLong();
-        private final Thread thread = new Thread(this::run, "round-robin-publisher");
-        private volatile boolean stopping;
-
-        RoundRobinPublisher(List<DemoClient> nodes, Publications published) {
-            this.nodes = nodes;
-            this.published = published;
-            thread.setDaemon(true);
-        }
-
-        void start() {
-            thread.start();
-        }
-
-        private void run() {
-            for (int n = 0; n < MOST && !stopping; n++) {
-                long start = System.nanoTime();
-                published.publish(nodes.get(n % nodes.size()), "k" + n);
-                slowestAnswer.accumulateAndGet(System.nanoTime() - start, Math::max);
-            }
-        }
-
-        /** Waits, with a deadline, until this many publishes were confirmed. */
-        void awaitConfirmed(int count) {
-            long deadline = System.nanoTime() + Timeouts.DEFAULT.multipliedBy(2).toNanos();
-            while (published.confirmedCount() < count) {
-                if (System.nanoTime() - deadline > 0 || !thread.isAlive()) {
-                    throw new AssertionError(
-                            published.confirmedCount()
-                                    + " of "
-                                    + count
-                                    + " publishes confirmed; others: "
-                                    + published.otherAnswers());
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-            }
-        }
-
-        /** The longest a publish waited for its answer, in milliseconds. */
-        long slowestAnswerMillis() {
-            return TimeUnit.NANOSECONDS.toMillis(slowestAnswer.get());
-        }
-
-        /** Stops publishing and waits for the publish under way. Idempotent. */
-        @Override
-        public void close() throws InterruptedException {
-            stopping = true;
-            thread.join(Timeouts.DEFAULT.toMillis());
-            if (thread.isAlive()) {
-                throw new AssertionError("the publisher did not stop within " + Timeouts.DEFAULT);
-            }
-        }
-    }
-
-    private static SseRequest stream(StandaloneServer node, String topic) {
-        return SseClient.to(node.base().resolve(DemoClient.JAXRS_EVENTS)).topic(topic);
-    }
-
-    private static DemoClient client(StandaloneServer node) {
-        try {
-            return new DemoClient(node.base().toURL());
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    private static String json(int n) {
-        return "{\"n\":" + n + "}";
     }
 }

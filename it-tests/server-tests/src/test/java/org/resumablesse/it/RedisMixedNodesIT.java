@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.MalformedURLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +37,14 @@ class RedisMixedNodesIT {
                     OpenStreams streams = new OpenStreams()) {
                 List<StandaloneServer> nodes = List.of(payara, liberty);
                 List<SseClient> first =
-                        List.of(streams.open(stream(payara)), streams.open(stream(liberty)));
+                        List.of(
+                                streams.open(RedisNodes.stream(payara, "orders")),
+                                streams.open(RedisNodes.stream(liberty, "orders")));
                 List<Connected> opened = first.stream().map(Connected::await).toList();
                 List<String> published = new ArrayList<>();
                 for (int i = 0; i < 20; i++) {
-                    published.add(client(nodes.get(i % 2)).toTopic("orders", "e", "" + i));
+                    published.add(
+                            RedisNodes.client(nodes.get(i % 2)).toTopic("orders", "e", "" + i));
                 }
                 first.forEach(c -> c.awaitEvents(Sse.published(), 20, Timeouts.DEFAULT));
                 List<List<String>> received = new ArrayList<>();
@@ -56,19 +58,20 @@ class RedisMixedNodesIT {
                 // including one addressed to its own session.
                 List<String> missed = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
-                    missed.add(client(nodes.get(i)).toTopic("orders", "e", "missed" + i));
+                    missed.add(
+                            RedisNodes.client(nodes.get(i)).toTopic("orders", "e", "missed" + i));
                 }
                 List<Connected> moved = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     String own =
-                            client(nodes.get(i))
+                            RedisNodes.client(nodes.get(i))
                                     .toSession(opened.get(i).sessionId(), "own", "mine" + i);
                     List<String> wanted = expected.get(i);
                     wanted.addAll(missed);
                     wanted.add(own);
                     SseClient again =
                             streams.open(
-                                    stream(nodes.get(1 - i))
+                                    RedisNodes.stream(nodes.get(1 - i), "orders")
                                             .sessionCookie(first.get(i).sessionToken())
                                             .lastEventId(first.get(i).lastEventId()));
                     moved.add(Connected.await(again));
@@ -96,13 +99,5 @@ class RedisMixedNodesIT {
                 }
             }
         }
-    }
-
-    private static SseRequest stream(StandaloneServer node) {
-        return SseClient.to(node.base().resolve(DemoClient.JAXRS_EVENTS)).topic("orders");
-    }
-
-    private static DemoClient client(StandaloneServer node) throws MalformedURLException {
-        return new DemoClient(node.base().toURL());
     }
 }

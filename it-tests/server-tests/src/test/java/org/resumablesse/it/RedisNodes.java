@@ -63,4 +63,23 @@ final class RedisNodes {
             LockSupport.parkNanos(left);
         }
     }
+
+    /** A stream request to the demo's JAX-RS stream on this node, following this topic. */
+    static SseRequest stream(StandaloneServer node, String topic) {
+        return SseClient.to(node.base().resolve(DemoClient.JAXRS_EVENTS)).topic(topic);
+    }
+
+    /** The demo's endpoints on this node. */
+    static DemoClient client(StandaloneServer node) {
+        try {
+            return new DemoClient(node.base().toURL());
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Event data that names the event by a number. */
+    static String json(int n) {
+        return "{\"n\":" + n + "}";
+    }
 }
