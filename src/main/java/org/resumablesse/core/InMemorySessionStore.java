@@ -2,10 +2,12 @@ package org.resumablesse.core;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.resumablesse.spi.SessionStore;
 
 /**
@@ -30,12 +32,13 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized boolean create(String sessionId, String tokenHash, long nowMillis) {
+    public synchronized boolean create(
+            String sessionId, String tokenHash, String connectionId, long nowMillis) {
         if (byId.size() >= maxSessions) {
             return false;
         }
         Entry entry = new Entry(tokenHash, nowMillis);
-        entry.open = 1;
+        entry.open.add(connectionId);
         connected++;
         byId.put(sessionId, entry);
         idByTokenHash.put(tokenHash, sessionId);
@@ -53,24 +56,25 @@ public final class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public synchronized boolean attach(String sessionId, long nowMillis) {
+    public synchronized boolean attach(String sessionId, String connectionId, long nowMillis) {
         Entry entry = byId.get(sessionId);
         if (entry == null) {
             return false;
         }
-        if (entry.open++ == 0) {
+        if (entry.open.isEmpty()) {
             connected++;
         }
+        entry.open.add(connectionId);
         return true;
     }
 
     @Override
-    public synchronized void detach(String sessionId, long nowMillis) {
+    public synchronized void detach(String sessionId, String connectionId, long nowMillis) {
         Entry entry = byId.get(sessionId);
-        if (entry == null || entry.open == 0) {
+        if (entry == null || !entry.open.remove(connectionId)) {
             return;
         }
-        if (--entry.open == 0) {
+        if (entry.open.isEmpty()) {
             connected--;
         }
         entry.lastActiveMillis = nowMillis;
@@ -94,7 +98,7 @@ public final class InMemorySessionStore implements SessionStore {
         for (Iterator<Map.Entry<String, Entry>> it = byId.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Entry> next = it.next();
             Entry entry = next.getValue();
-            if (entry.open == 0 && nowMillis - entry.lastActiveMillis >= ttlMillis) {
+            if (entry.open.isEmpty() && nowMillis - entry.lastActiveMillis >= ttlMillis) {
                 it.remove();
                 idByTokenHash.remove(entry.tokenHash);
                 expired.add(next.getKey());
@@ -122,7 +126,7 @@ public final class InMemorySessionStore implements SessionStore {
 
     private static final class Entry {
         String tokenHash;
-        int open;
+        final Set<String> open = new HashSet<>();
         long lastActiveMillis;
 
         Entry(String tokenHash, long nowMillis) {

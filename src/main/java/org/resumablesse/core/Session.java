@@ -1,5 +1,7 @@
 package org.resumablesse.core;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Queue;
 import org.resumablesse.Audience;
 import org.resumablesse.spi.SessionStore;
@@ -12,8 +14,13 @@ import org.resumablesse.spi.StoreUnavailableException;
  * {@link SessionStore}; a session with no open connection anywhere expires {@code buffer-ttl} after
  * the last one closed, and once expired it never comes back.
  *
- * <p>Thread-safe: its counter is guarded by its own lock, which is held across the store call that
- * attaches, so this node never counts more than the per-session limit. Created and dropped by
+ * <p>Each connection is counted in the store under an id of its own. An attach or detach whose
+ * outcome the store could not report is detached again by id once the store answers (through the
+ * registry's retries), which is right whether or not it reached the store: so a failed call can
+ * neither keep the session alive for ever nor end it while a connection is open.
+ *
+ * <p>Thread-safe: its connections are guarded by its own lock, which is held across the store call
+ * that attaches, so this node never counts more than the per-session limit. Created and dropped by
  * {@link SessionRegistry}.
  */
 public final class Session {
@@ -28,14 +35,20 @@ public final class Session {
     private final String id;
     private final Audience stream;
     private final SessionStore store;
-    private int openConnections;
+    // The ids of this node's connections that the store counts; any one of them goes at a detach.
+    private final Deque<String> connections = new ArrayDeque<>();
     private boolean expired;
 
-    Session(String id, SessionStore store, int openConnections) {
+    /**
+     * @param connectionId the connection the store counted when it created the session, or null
+     */
+    Session(String id, SessionStore store, String connectionId) {
         this.id = id;
         this.stream = Audience.session(id);
         this.store = store;
-        this.openConnections = openConnections;
+        if (connectionId != null) {
+            connections.add(connectionId);
+        }
     }
 
     /** The public session id. */
@@ -50,25 +63,40 @@ public final class Session {
 
     /** How many connections are open on this node now. */
     public synchronized int openConnections() {
-        return openConnections;
+        return connections.size();
     }
 
     synchronized boolean isExpired() {
         return expired;
     }
 
-    synchronized Attach attach(int maxConnections, long nowMillis) {
+    /**
+     * Counts a connection with this new id.
+     *
+     * @param retries receives the detach of the connection when the store could not say whether it
+     *     counted it
+     * @throws StoreUnavailableException when the store could not be reached
+     */
+    synchronized Attach attach(
+            int maxConnections, String connectionId, long nowMillis, Queue<Runnable> retries) {
         if (expired) {
             return Attach.EXPIRED;
         }
-        if (openConnections >= maxConnections) {
+        if (connections.size() >= maxConnections) {
             return Attach.FULL;
         }
-        if (!store.attach(id, nowMillis)) {
+        boolean attached;
+        try {
+            attached = store.attach(id, connectionId, nowMillis);
+        } catch (StoreUnavailableException e) {
+            retries.add(() -> store.detach(id, connectionId, nowMillis));
+            throw e;
+        }
+        if (!attached) {
             expired = true;
             return Attach.EXPIRED;
         }
-        openConnections++;
+        connections.add(connectionId);
         return Attach.ATTACHED;
     }
 
@@ -77,9 +105,9 @@ public final class Session {
      * {@code retries}, so the session still expires once it is reached again.
      */
     synchronized void detach(long nowMillis, Queue<Runnable> retries) {
-        if (openConnections > 0) {
-            openConnections--;
-            Runnable storeDetach = () -> store.detach(id, nowMillis);
+        String connectionId = connections.poll();
+        if (connectionId != null) {
+            Runnable storeDetach = () -> store.detach(id, connectionId, nowMillis);
             try {
                 storeDetach.run();
             } catch (StoreUnavailableException e) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import org.resumablesse.spi.SessionStore;
 import org.resumablesse.spi.StoreUnavailableException;
 
@@ -35,6 +36,8 @@ final class SessionRegistry {
     private final ConcurrentHashMap<String, Session> handles = new ConcurrentHashMap<>();
     // Detaches the store could not take; retried before every expiry run, oldest first.
     private final Queue<Runnable> retries = new ConcurrentLinkedQueue<>();
+    // Connection ids need only be unique within this node's store: the store scopes them.
+    private final AtomicLong connections = new AtomicLong();
 
     SessionRegistry(SessionIds ids, SessionStore store) {
         this.ids = ids;
@@ -79,7 +82,7 @@ final class SessionRegistry {
     record Resumed(Session session, boolean signedIn) {}
 
     private Session handle(String id) {
-        return handles.computeIfAbsent(id, key -> new Session(key, store, 0));
+        return handles.computeIfAbsent(id, key -> new Session(key, store, null));
     }
 
     /**
@@ -109,18 +112,19 @@ final class SessionRegistry {
         String token = ids.newToken();
         String id = ids.newSessionId();
         String hash = SessionIds.hash(token, user, binding);
+        String connection = nextConnectionId();
         boolean created;
         try {
-            created = store.create(id, hash, nowMillis);
+            created = store.create(id, hash, connection, nowMillis);
         } catch (StoreUnavailableException e) {
             // A shared store may still have created it: give back its connection, so it expires.
-            retries.add(() -> store.detach(id, nowMillis));
+            retries.add(() -> store.detach(id, connection, nowMillis));
             throw e;
         }
         if (!created) {
             return Optional.empty();
         }
-        Session session = new Session(id, store, 1);
+        Session session = new Session(id, store, connection);
         handles.put(id, session);
         return Optional.of(new Issued(session, token));
     }
@@ -134,7 +138,7 @@ final class SessionRegistry {
             return Optional.empty();
         }
         Session local = handles.get(sessionId);
-        return Optional.of(local != null ? local : new Session(sessionId, store, 0));
+        return Optional.of(local != null ? local : new Session(sessionId, store, null));
     }
 
     /**
@@ -160,9 +164,23 @@ final class SessionRegistry {
         return expired;
     }
 
+    /**
+     * Holds a connection slot in the session.
+     *
+     * @throws StoreUnavailableException when the store could not be reached; the slot is given back
+     *     at a later expiry run, in case the store counted it
+     */
+    Session.Attach attach(Session session, int maxConnections, long nowMillis) {
+        return session.attach(maxConnections, nextConnectionId(), nowMillis, retries);
+    }
+
     /** Gives back a connection slot of the session. */
     void detach(Session session, long nowMillis) {
         session.detach(nowMillis, retries);
+    }
+
+    private String nextConnectionId() {
+        return Long.toString(connections.incrementAndGet(), Character.MAX_RADIX);
     }
 
     int size() {

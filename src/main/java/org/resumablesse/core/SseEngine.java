@@ -277,7 +277,8 @@ public final class SseEngine implements AutoCloseable {
         Optional<SessionRegistry.Resumed> found = sessions.resume(token, user, binding);
         Optional<Session> resumed = found.map(SessionRegistry.Resumed::session);
         if (resumed.isPresent()
-                && resumed.get().attach(settings.maxConnectionsPerSession(), sessionTime())
+                && sessions.attach(
+                                resumed.get(), settings.maxConnectionsPerSession(), sessionTime())
                         == Session.Attach.ATTACHED) {
             Optional<String> kept =
                     found.get().signedIn()

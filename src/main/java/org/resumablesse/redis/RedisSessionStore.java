@@ -8,11 +8,15 @@ import java.util.UUID;
 import org.resumablesse.spi.SessionStore;
 
 /**
- * Sessions shared by every node on one Redis: per session a hash with the token's hash, the open
- * connections of each node and when the last one closed; an index from token hash to public id; a
- * set of live sessions (bounded by the maximum) and a sorted set of those with no connection, by
- * the time their last one closed. Every operation is one Lua script, so nodes never interleave
- * wrongly.
+ * Sessions shared by every node on one Redis: per session a hash with the token's hash, its open
+ * connections (one field per connection, named by node and connection id) and when the last one
+ * closed; an index from token hash to public id; a set of live sessions (bounded by the maximum)
+ * and a sorted set of those with no connection, by the time their last one closed. Every operation
+ * is one Lua script, so nodes never interleave wrongly.
+ *
+ * <p>Connections are counted by id, so a detach is idempotent and a caller that does not know
+ * whether an attach reached Redis (it timed out) detaches it: if the attach arrives only after that
+ * detach, a marker the detach left (kept for one lease) makes it count nothing.
  *
  * <p>A session with an open connection on a live node never expires. Each node holds a lease,
  * renewed whenever it attaches a connection or runs {@link #expireIdle}; when a node's lease has
@@ -70,8 +74,15 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean create(String sessionId, String tokenHash, long nowMillis) {
-        return run("create", nowMillis, sessionId, tokenHash, Integer.toString(maxSessions)) == 1L;
+    public boolean create(String sessionId, String tokenHash, String connectionId, long nowMillis) {
+        return run(
+                        "create",
+                        nowMillis,
+                        sessionId,
+                        tokenHash,
+                        connectionId,
+                        Integer.toString(maxSessions))
+                == 1L;
     }
 
     @Override
@@ -85,13 +96,13 @@ public final class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public boolean attach(String sessionId, long nowMillis) {
-        return run("attach", nowMillis, sessionId) == 1L;
+    public boolean attach(String sessionId, String connectionId, long nowMillis) {
+        return run("attach", nowMillis, sessionId, connectionId) == 1L;
     }
 
     @Override
-    public void detach(String sessionId, long nowMillis) {
-        run("detach", nowMillis, sessionId);
+    public void detach(String sessionId, String connectionId, long nowMillis) {
+        run("detach", nowMillis, sessionId, connectionId);
     }
 
     @Override

@@ -14,6 +14,13 @@ import java.util.Optional;
  *       never removed. A session with none is removed by the first {@link #expireIdle} run at least
  *       the time to live after its last connection closed.
  *   <li>At most the store's maximum of sessions are live at once; {@link #create} refuses more.
+ *   <li>Each open connection is counted under an id the caller gives it, unique among the
+ *       connections of this store instance (the store scopes it to its node). Detaching is
+ *       idempotent: a connection is counted at most once, however often it is detached, and
+ *       detaching an id that is not counted changes nothing. So a caller that does not know whether
+ *       a {@link #create} or {@link #attach} reached the store (it threw {@link
+ *       StoreUnavailableException}) detaches that connection once the store answers again, and the
+ *       session's count is right whichever way it went.
  *   <li>The store keeps the token's hash, never the token.
  * </ul>
  *
@@ -30,9 +37,11 @@ public interface SessionStore extends AutoCloseable {
      *
      * @param sessionId the public id, new and unique
      * @param tokenHash the hash of the secret token, new and unique
-     * @return false when the maximum is reached; nothing was stored
+     * @param connectionId the id of the connection that asked for it, new and unique
+     * @return false when the maximum is reached, or when the connection was detached already (a
+     *     shared store may see a create only after the caller gave up on it); nothing was stored
      */
-    boolean create(String sessionId, String tokenHash, long nowMillis);
+    boolean create(String sessionId, String tokenHash, String connectionId, long nowMillis);
 
     /** The public id of the live session whose token has this hash; empty if none. */
     Optional<String> findByTokenHash(String tokenHash);
@@ -43,15 +52,18 @@ public interface SessionStore extends AutoCloseable {
     /**
      * Counts one more open connection of a live session.
      *
-     * @return false when the session is not live (it never will be again); nothing was counted
+     * @param connectionId the connection's id, new and unique
+     * @return false when the session is not live (it never will be again), or when this connection
+     *     was detached already; nothing was counted
      */
-    boolean attach(String sessionId, long nowMillis);
+    boolean attach(String sessionId, String connectionId, long nowMillis);
 
     /**
-     * Counts one connection fewer, made by a successful {@link #attach} or {@link #create} of this
-     * store. When the session has no connection open on any node, its time to live starts now.
+     * Stops counting this connection, made by an {@link #attach} or {@link #create} of this store
+     * that succeeded or whose outcome is unknown. When the session has no connection open on any
+     * node, its time to live starts now. Idempotent; an id that is not counted changes nothing.
      */
-    void detach(String sessionId, long nowMillis);
+    void detach(String sessionId, String connectionId, long nowMillis);
 
     /**
      * Removes every session that has had no open connection on any node for at least {@code

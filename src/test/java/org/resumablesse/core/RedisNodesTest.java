@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.UnaryOperator;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,7 @@ import org.resumablesse.redis.RedisMetrics;
 import org.resumablesse.redis.RedisServer;
 import org.resumablesse.redis.RedisSessionStore;
 import org.resumablesse.redis.RedisSettings;
+import org.resumablesse.spi.SessionStore;
 import org.resumablesse.testkit.WhatwgEventStreamParser;
 
 /**
@@ -45,6 +49,11 @@ class RedisNodesTest {
     }
 
     private SseEngine node() {
+        return node(UnaryOperator.identity());
+    }
+
+    /** A node whose session store is the Redis one, wrapped as the test asks. */
+    private SseEngine node(UnaryOperator<SessionStore> sessions) {
         RedisSettings redis =
                 new RedisSettings(
                         java.net.URI.create(server.url()),
@@ -66,11 +75,12 @@ class RedisNodesTest {
                                 RedisMetrics.NONE,
                                 Duration.ofMillis(200),
                                 Thread::new),
-                        RedisSessionStore.open(
-                                redis,
-                                settings.maxSessions(),
-                                Duration.ofMinutes(1),
-                                RedisMetrics.NONE),
+                        sessions.apply(
+                                RedisSessionStore.open(
+                                        redis,
+                                        settings.maxSessions(),
+                                        Duration.ofMinutes(1),
+                                        RedisMetrics.NONE)),
                         clock,
                         new SecureRandom(),
                         TestEngines.DIRECT,
@@ -151,14 +161,7 @@ class RedisNodesTest {
                                             .isEqualTo(
                                                     EventRejectedException.Reason
                                                             .STORE_UNAVAILABLE));
-            assertThatThrownBy(() -> a.admit(null, null, List.of(), null))
-                    .isInstanceOfSatisfying(
-                            ConnectionRefusedException.class,
-                            e ->
-                                    assertThat(e.reason())
-                                            .isEqualTo(
-                                                    ConnectionRefusedException.Reason
-                                                            .STORE_UNAVAILABLE));
+            assertRefusedAsStoreUnavailable(() -> a.admit(null, null, List.of(), null));
             second.connection().clientGone();
             a.heartbeat();
         } finally {
@@ -199,5 +202,56 @@ class RedisNodesTest {
 
         assertThat(ConnectedEvent.of(again).reason()).isEqualTo("unknown-epoch");
         assertThat(again.events()).isEmpty();
+    }
+
+    /**
+     * Redis freezes while it is given an attach: the node times out, but Redis runs the attach when
+     * it wakes. The node gives that connection back at its next expiry run, so the session still
+     * expires a TTL after its last connection closed instead of living as long as the node.
+     */
+    @Test
+    void anAttachThatTimedOutButReachedRedisIsGivenBackSoItsSessionStillExpires() {
+        AtomicBoolean freezeNextAttach = new AtomicBoolean();
+        SseEngine a =
+                node(
+                        store ->
+                                new DelegatingSessionStore(store) {
+                                    @Override
+                                    public boolean attach(String id, String connection, long now) {
+                                        if (!freezeNextAttach.getAndSet(false)) {
+                                            return super.attach(id, connection, now);
+                                        }
+                                        server.pause();
+                                        try {
+                                            return super.attach(id, connection, now);
+                                        } finally {
+                                            server.resume();
+                                        }
+                                    }
+                                });
+        Admission first = a.admit(null, null, List.of(), null);
+        a.cancel(first);
+
+        freezeNextAttach.set(true);
+        assertRefusedAsStoreUnavailable(() -> a.admit(first.token(), null, List.of(), null));
+        Await.until("Redis ran the attach once it woke", () -> a.stats().sessionsConnected() == 1);
+        clock.advance(TestEngines.settings().build().bufferTtl());
+        a.expire();
+
+        assertThat(a.stats().sessionsConnected()).isZero();
+        assertThat(a.admit(first.token(), null, List.of(), null).newSession())
+                .as("the session expired")
+                .isTrue();
+    }
+
+    private static void assertRefusedAsStoreUnavailable(ThrowingCallable admit) {
+        assertThatThrownBy(admit)
+                .isInstanceOfSatisfying(
+                        ConnectionRefusedException.class,
+                        e ->
+                                assertThat(e.reason())
+                                        .isEqualTo(
+                                                ConnectionRefusedException.Reason
+                                                        .STORE_UNAVAILABLE));
     }
 }

@@ -50,14 +50,14 @@ class RedisSessionStoreTest extends SessionStoreContract {
         SessionStore b = node(10);
         try {
             String[] s = names();
-            a.create(s[0], s[1], 0);
+            a.create(s[0], s[1], "c1", 0);
 
             assertThat(b.findByTokenHash(s[1])).contains(s[0]);
-            assertThat(b.attach(s[0], 0)).isTrue();
-            a.detach(s[0], 10);
+            assertThat(b.attach(s[0], "c1", 0)).as("the same id on another node").isTrue();
+            a.detach(s[0], "c1", 10);
 
             assertThat(b.expireIdle(10_000, 10)).as("still open on b").isEmpty();
-            b.detach(s[0], 20);
+            b.detach(s[0], "c1", 20);
             assertThat(a.expireIdle(30, 10)).containsExactly(s[0]);
         } finally {
             b.close();
@@ -70,7 +70,8 @@ class RedisSessionStoreTest extends SessionStoreContract {
         SessionStore survivor = node(10);
         try {
             String[] s = names();
-            crashed.create(s[0], s[1], 0);
+            crashed.create(s[0], s[1], "c1", 0);
+            crashed.attach(s[0], "c2", 0);
 
             assertThat(survivor.expireIdle(LEASE.toMillis() - 1, 10)).as("lease holds").isEmpty();
             assertThat(survivor.expireIdle(LEASE.toMillis() + 1, 10))
@@ -89,7 +90,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
         SessionStore b = node(10);
         try {
             String[] s = names();
-            a.create(s[0], s[1], 0);
+            a.create(s[0], s[1], "c1", 0);
             for (long now = 500; now <= 5000; now += 500) {
                 a.expireIdle(now, 10);
                 assertThat(b.expireIdle(now, 10)).as("at %d", now).isEmpty();
@@ -99,5 +100,25 @@ class RedisSessionStoreTest extends SessionStoreContract {
         } finally {
             b.close();
         }
+    }
+
+    @Test
+    void aCreateOrAttachThatReachesRedisAfterItsConnectionWasDetachedCountsNothing() {
+        SessionStore store = store(10);
+        String[] s = names();
+        String[] late = names();
+        store.create(s[0], s[1], "c1", 0);
+        store.detach(s[0], "c2", 5);
+        store.detach(s[0], "c3", 5);
+        store.detach(late[0], "c4", 5);
+
+        assertThat(store.attach(s[0], "c2", 6)).isFalse();
+        assertThat(store.create(late[0], late[1], "c4", 6)).isFalse();
+        store.detach(s[0], "c1", 10);
+
+        assertThat(store.isLive(late[0])).isFalse();
+        assertThat(store.connected()).isZero();
+        assertThat(store.expireIdle(20, 10)).containsExactly(s[0]);
+        assertThat(store.attach(names()[0], "c3", 30)).isFalse();
     }
 }

@@ -48,7 +48,7 @@ public abstract class SessionStoreContract {
         SessionStore store = store(10);
         String[] s = names();
 
-        assertThat(store.create(s[0], s[1], 100)).isTrue();
+        assertThat(store.create(s[0], s[1], "c1", 100)).isTrue();
 
         assertThat(store.findByTokenHash(s[1])).contains(s[0]);
         assertThat(store.isLive(s[0])).isTrue();
@@ -62,10 +62,10 @@ public abstract class SessionStoreContract {
         String[] a = names();
         String[] b = names();
         String[] c = names();
-        assertThat(store.create(a[0], a[1], 1)).isTrue();
-        assertThat(store.create(b[0], b[1], 1)).isTrue();
+        assertThat(store.create(a[0], a[1], "a1", 1)).isTrue();
+        assertThat(store.create(b[0], b[1], "b1", 1)).isTrue();
 
-        assertThat(store.create(c[0], c[1], 1)).isFalse();
+        assertThat(store.create(c[0], c[1], "c1", 1)).isFalse();
 
         assertThat(store.isLive(c[0])).isFalse();
         assertThat(store.findByTokenHash(c[1])).isEmpty();
@@ -76,9 +76,9 @@ public abstract class SessionStoreContract {
     void neverExpiresASessionWithAnOpenConnection() {
         SessionStore store = store(10);
         String[] s = names();
-        store.create(s[0], s[1], 0);
-        store.attach(s[0], 0);
-        store.detach(s[0], 5);
+        store.create(s[0], s[1], "c1", 0);
+        store.attach(s[0], "c2", 0);
+        store.detach(s[0], "c1", 5);
 
         assertThat(store.expireIdle(1_000_000, 10)).isEmpty();
 
@@ -89,10 +89,10 @@ public abstract class SessionStoreContract {
     void expiresASessionTheTtlAfterItsLastConnectionClosedAndNotBefore() {
         SessionStore store = store(10);
         String[] s = names();
-        store.create(s[0], s[1], 0);
-        store.attach(s[0], 0);
-        store.detach(s[0], 50);
-        store.detach(s[0], 100);
+        store.create(s[0], s[1], "c1", 0);
+        store.attach(s[0], "c2", 0);
+        store.detach(s[0], "c2", 50);
+        store.detach(s[0], "c1", 100);
 
         assertThat(store.expireIdle(199, 100)).isEmpty();
         assertThat(store.expireIdle(200, 100)).containsExactly(s[0]);
@@ -106,11 +106,11 @@ public abstract class SessionStoreContract {
     void anExpiredSessionNeverComesBack() {
         SessionStore store = store(10);
         String[] s = names();
-        store.create(s[0], s[1], 0);
-        store.detach(s[0], 0);
+        store.create(s[0], s[1], "c1", 0);
+        store.detach(s[0], "c1", 0);
         store.expireIdle(1000, 10);
 
-        assertThat(store.attach(s[0], 1000)).isFalse();
+        assertThat(store.attach(s[0], "c2", 1000)).isFalse();
         assertThat(store.isLive(s[0])).isFalse();
         assertThat(store.findByTokenHash(s[1])).isEmpty();
         assertThat(store.connected()).isZero();
@@ -120,7 +120,7 @@ public abstract class SessionStoreContract {
     void attachingAnUnknownSessionCountsNothing() {
         SessionStore store = store(10);
 
-        assertThat(store.attach(names()[0], 0)).isFalse();
+        assertThat(store.attach(names()[0], "c1", 0)).isFalse();
         assertThat(store.size()).isZero();
         assertThat(store.connected()).isZero();
     }
@@ -130,15 +130,15 @@ public abstract class SessionStoreContract {
         SessionStore store = store(10);
         String[] a = names();
         String[] b = names();
-        store.create(a[0], a[1], 0);
-        store.create(b[0], b[1], 0);
-        store.attach(b[0], 0);
+        store.create(a[0], a[1], "a1", 0);
+        store.create(b[0], b[1], "b1", 0);
+        store.attach(b[0], "b2", 0);
 
         assertThat(store.connected()).isEqualTo(2);
-        store.detach(a[0], 1);
-        store.detach(b[0], 1);
+        store.detach(a[0], "a1", 1);
+        store.detach(b[0], "b1", 1);
         assertThat(store.connected()).as("b still has one").isEqualTo(1);
-        store.detach(b[0], 2);
+        store.detach(b[0], "b2", 2);
 
         assertThat(store.size()).isEqualTo(2);
         assertThat(store.connected()).isZero();
@@ -149,21 +149,21 @@ public abstract class SessionStoreContract {
         SessionStore store = store(1);
         String[] a = names();
         String[] b = names();
-        store.create(a[0], a[1], 0);
-        store.detach(a[0], 0);
+        store.create(a[0], a[1], "a1", 0);
+        store.detach(a[0], "a1", 0);
         store.expireIdle(100, 10);
 
-        assertThat(store.create(b[0], b[1], 100)).isTrue();
+        assertThat(store.create(b[0], b[1], "b1", 100)).isTrue();
     }
 
     @Test
     void aDetachWithoutAnOpenConnectionChangesNothing() {
         SessionStore store = store(10);
         String[] s = names();
-        store.create(s[0], s[1], 0);
-        store.detach(s[0], 0);
+        store.create(s[0], s[1], "c1", 0);
+        store.detach(s[0], "c1", 0);
 
-        store.detach(s[0], 500);
+        store.detach(s[0], "c1", 500);
 
         assertThat(store.connected()).isZero();
         assertThat(store.expireIdle(100, 100)).as("idle since 0, not 500").containsExactly(s[0]);
@@ -174,7 +174,7 @@ public abstract class SessionStoreContract {
         SessionStore store = store(10);
         String[] s = names();
         String rotated = names()[1];
-        store.create(s[0], s[1], 0);
+        store.create(s[0], s[1], "c1", 0);
 
         assertThat(store.rotate(s[0], rotated)).isTrue();
 
@@ -191,9 +191,9 @@ public abstract class SessionStoreContract {
         SessionStore store = store(10);
         String[] s = names();
         String rotated = names()[1];
-        store.create(s[0], s[1], 0);
+        store.create(s[0], s[1], "c1", 0);
         store.rotate(s[0], rotated);
-        store.detach(s[0], 10);
+        store.detach(s[0], "c1", 10);
 
         assertThat(store.expireIdle(20, 10)).containsExactly(s[0]);
 
@@ -212,6 +212,50 @@ public abstract class SessionStoreContract {
         assertThat(store.findByTokenHash(s[1])).isEmpty();
         assertThat(store.isLive(s[0])).isFalse();
         assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void detachingAConnectionTwiceGivesBackOnlyThatConnection() {
+        SessionStore store = store(10);
+        String[] s = names();
+        store.create(s[0], s[1], "c1", 0);
+        store.attach(s[0], "c2", 0);
+
+        store.detach(s[0], "c2", 10);
+        store.detach(s[0], "c2", 20);
+
+        assertThat(store.connected()).as("c1 is still open").isEqualTo(1);
+        assertThat(store.expireIdle(1_000_000, 10)).isEmpty();
+        store.detach(s[0], "c1", 30);
+        assertThat(store.expireIdle(40, 10)).containsExactly(s[0]);
+    }
+
+    @Test
+    void detachingAConnectionThatWasNeverCountedChangesNothing() {
+        SessionStore store = store(10);
+        String[] s = names();
+        store.create(s[0], s[1], "c1", 0);
+
+        store.detach(s[0], "never-attached", 10);
+
+        assertThat(store.connected()).isEqualTo(1);
+        assertThat(store.expireIdle(1_000_000, 10)).isEmpty();
+        assertThat(store.isLive(s[0])).isTrue();
+    }
+
+    @Test
+    void attachingTheSameConnectionTwiceCountsItOnce() {
+        SessionStore store = store(10);
+        String[] s = names();
+        store.create(s[0], s[1], "c1", 0);
+        store.attach(s[0], "c2", 0);
+        store.attach(s[0], "c2", 0);
+
+        store.detach(s[0], "c1", 10);
+        store.detach(s[0], "c2", 20);
+
+        assertThat(store.connected()).isZero();
+        assertThat(store.expireIdle(30, 10)).containsExactly(s[0]);
     }
 
     @Test

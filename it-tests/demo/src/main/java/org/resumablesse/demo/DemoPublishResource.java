@@ -33,8 +33,9 @@ import org.resumablesse.ServerEvent;
  * (the default, a synchronous CDI event), {@code fireAsync} (an asynchronous CDI event) or {@code
  * publisher} (the injected {@link EventPublisher}).
  *
- * <p>Answers 202 with {@code {"id":"..."}} once the module has stored the event, or 400 with {@code
- * {"error":"..."}} when the form or the event is refused. Test tools rely on this contract.
+ * <p>Answers 202 with {@code {"id":"..."}} once the module has stored the event, 400 with {@code
+ * {"error":"..."}} when the form or the event is refused, or 503 with it when the module is not
+ * running or its store (Redis) cannot be reached. Test tools rely on this contract.
  */
 @Path("demo/publish")
 @RequestScoped
@@ -129,9 +130,10 @@ public class DemoPublishResource {
         }
         if (cause instanceof EventRejectedException rejected) {
             Status status =
-                    rejected.reason() == EventRejectedException.Reason.NOT_RUNNING
-                            ? Status.SERVICE_UNAVAILABLE
-                            : Status.BAD_REQUEST;
+                    switch (rejected.reason()) {
+                        case NOT_RUNNING, STORE_UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
+                        default -> Status.BAD_REQUEST;
+                    };
             return error(status, rejected.getMessage());
         }
         return error(Status.INTERNAL_SERVER_ERROR, "publishing failed: " + cause);

@@ -22,7 +22,7 @@ class RedisNodesIT {
     @Test
     void aClientOnOneNodeReceivesWhatTheOtherPublishesAndResumesOnIt() throws Exception {
         try (RedisServer redis = RedisServer.start()) {
-            Map<String, String> config = onRedis(redis, "it:");
+            Map<String, String> config = RedisNodes.onRedis(redis, "it:");
             try (StandaloneServer a = StandaloneServer.start("redis-a", config);
                     StandaloneServer b = StandaloneServer.start("redis-b", config);
                     OpenStreams streams = new OpenStreams()) {
@@ -85,7 +85,7 @@ class RedisNodesIT {
     @Test
     void aClientOfAKilledNodeResumesOnTheOtherWithEveryEventOnceAndInOrder() throws Exception {
         try (RedisServer redis = RedisServer.start()) {
-            Map<String, String> config = onRedis(redis, "kill:");
+            Map<String, String> config = RedisNodes.onRedis(redis, "kill:");
             try (StandaloneServer a = StandaloneServer.start("redis-kill-a", config);
                     StandaloneServer b = StandaloneServer.start("redis-kill-b", config);
                     OpenStreams streams = new OpenStreams()) {
@@ -123,16 +123,5 @@ class RedisNodesIT {
                 assertEquals(published, received);
             }
         }
-    }
-
-    /** The settings that put a node on this Redis, under its own key prefix. */
-    private static Map<String, String> onRedis(RedisServer redis, String keyPrefix) {
-        return Map.of(
-                "resumable-sse.store",
-                "redis",
-                "resumable-sse.redis.url",
-                redis.url(),
-                "resumable-sse.redis.key-prefix",
-                keyPrefix);
     }
 }

@@ -19,10 +19,31 @@ import java.util.concurrent.locks.LockSupport;
  * A server process of a test's own, serving the demo WAR at the root on a free port of 127.0.0.1,
  * for tests that stop it the way a container platform does (SIGTERM) and so cannot share the
  * Arquillian server. The server is the one this test execution targets ({@code arquillian.launch}:
- * Payara Micro, or OpenLiberty with the repository's {@code liberty/server.xml}). Stopped by its
- * PID, never by name. Not thread-safe.
+ * Payara Micro, or OpenLiberty with the repository's {@code liberty/server.xml}), unless the test
+ * names a {@link Kind}. Stopped by its PID, never by name. Not thread-safe.
  */
 final class StandaloneServer implements AutoCloseable {
+
+    /** The server a process runs. */
+    enum Kind {
+        PAYARA,
+        LIBERTY;
+
+        /** The kind this test execution targets ({@code arquillian.launch}). */
+        static Kind launched() {
+            return "liberty".equals(System.getProperty("arquillian.launch")) ? LIBERTY : PAYARA;
+        }
+
+        /**
+         * Whether this build prepared the kind's runtime: the build skips a server's preparation
+         * with its tests ({@code it.payara.skip}, {@code it.liberty.skip}).
+         */
+        boolean prepared() {
+            return this == PAYARA
+                    ? Files.isRegularFile(Path.of(System.getProperty("payara.microJar")))
+                    : Files.isExecutable(Path.of(System.getProperty("wlp.home"), "bin", "server"));
+        }
+    }
 
     private final Process process;
     private final URI base;
@@ -42,11 +63,20 @@ final class StandaloneServer implements AutoCloseable {
      * until it serves the demo page.
      */
     static StandaloneServer start(String name, Map<String, String> properties) throws IOException {
+        return start(Kind.launched(), name, properties);
+    }
+
+    /**
+     * Starts a server of this kind with these system properties and waits until it serves the demo
+     * page.
+     */
+    static StandaloneServer start(Kind kind, String name, Map<String, String> properties)
+            throws IOException {
         int port = freePort();
         Path work = Path.of(System.getProperty("payara.tmpdir"), "standalone-" + name);
         Files.createDirectories(work);
         List<String> command =
-                "liberty".equals(System.getProperty("arquillian.launch"))
+                kind == Kind.LIBERTY
                         ? liberty(name, port, properties)
                         : payara(work, port, properties);
         Process process =
