@@ -102,14 +102,16 @@ final class RawResponse implements HttpResponse<InputStream> {
     }
 
     /**
-     * Reads the body until the first event is complete (an empty line after it) or the body ends,
-     * at most 64 KB; as UTF-8 text.
+     * Reads the body until the first event is complete (an empty line after it; empty lines before
+     * it are skipped) or the body ends, at most 64 KB; as UTF-8 text.
      */
     String firstEvent() throws IOException {
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         for (int b = body.read(); b >= 0 && read.size() < 65_536; b = body.read()) {
             read.write(b);
-            if (read.toString(StandardCharsets.ISO_8859_1).endsWith("\n\n")) {
+            String text = read.toString(StandardCharsets.ISO_8859_1);
+            // RESTEasy (OpenLiberty) starts the body with an empty line: skip blank lines first.
+            if (text.endsWith("\n\n") && !text.isBlank()) {
                 break;
             }
         }
