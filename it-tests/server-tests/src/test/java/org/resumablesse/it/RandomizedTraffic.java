@@ -117,13 +117,7 @@ final class RandomizedTraffic implements AutoCloseable {
     }
 
     private String context() {
-        return "seed "
-                + seed
-                + " (rerun with -Dresumablesse.test.seed="
-                + seed
-                + "), "
-                + published.size()
-                + " events published";
+        return Seeds.rerun(seed) + ", " + published.size() + " events published";
     }
 
     private String summary() {

@@ -284,7 +284,7 @@ class ResumableStreamIT extends ServerIT {
 
     @Test
     void randomDropsDuringContinuousPublishingLoseAndDoubleNothing() throws Exception {
-        long seed = Long.getLong("resumablesse.test.seed", System.nanoTime());
+        long seed = Seeds.seed();
         System.out.println("randomDropsDuringContinuousPublishing: seed " + seed);
         try (RandomizedTraffic traffic = new RandomizedTraffic(demo(), new Random(seed), seed)) {
             traffic.run();
