@@ -22,16 +22,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * several threads, alternating between the given stream URIs. Each thread keeps every admitted
  * stream open while it sends its next few requests, then resets it, so that the visitors hold more
  * sessions at once than {@code max-sessions} allows, and their sessions keep expiring. Every answer
- * must be {@link DocumentedAnswer#admitted()} or {@link DocumentedAnswer#serverFull()}. Meanwhile
- * the server's metrics are read every 250 ms for the most sessions it held. Not thread-safe: one
- * test runs it once.
+ * must be {@link DocumentedAnswer#admitted()} or {@link DocumentedAnswer#refusedForAWhile} (the
+ * limits {@code max-sessions} and {@code max-new-sessions-per-address}). Meanwhile the number of
+ * sessions the server holds is read every 250 ms ({@link SessionCountResource}), for the most it
+ * held. Not thread-safe: one test runs it once.
  */
 final class CookieLessBurst {
 
     private static final int THREADS = 32;
     private static final int HELD_PER_THREAD = 10;
+    private static final DocumentedAnswer ADMITTED = DocumentedAnswer.admitted();
     private static final DocumentedAnswer EXPECTED =
-            DocumentedAnswer.admitted().or(DocumentedAnswer.serverFull());
+            ADMITTED.or(
+                    DocumentedAnswer.refusedForAWhile(
+                            "max-sessions", "max-new-sessions-per-address"));
 
     private final DemoClient demo;
     private final List<URI> paths;
@@ -84,7 +88,7 @@ final class CookieLessBurst {
                 if (!EXPECTED.matches(probe)) {
                     undocumented.add(probe.toString());
                 }
-                if (probe.status() == 200) {
+                if (ADMITTED.matches(probe)) {
                     admitted.incrementAndGet();
                     held.addLast(Optional.of(response));
                 } else {
@@ -102,18 +106,17 @@ final class CookieLessBurst {
     }
 
     private void sample() {
-        String metrics;
+        long sessions;
         try {
-            metrics = demo.applicationMetrics();
+            DemoClient.Answer answer = demo.get(demo.base().resolve("api/probe/sessions"));
+            if (answer.status() != 200) {
+                return;
+            }
+            sessions = Long.parseLong(answer.body().trim());
         } catch (RuntimeException | AssertionError e) {
             // A sample the loaded server did not answer: the next one counts.
             return;
         }
-        long sessions =
-                Math.round(
-                        PrometheusText.sum(metrics, "resumablesse_sessions_connected")
-                                + PrometheusText.sum(
-                                        metrics, "resumablesse_sessions_disconnected"));
         mostSessions.accumulateAndGet(sessions, Math::max);
         samples.incrementAndGet();
     }

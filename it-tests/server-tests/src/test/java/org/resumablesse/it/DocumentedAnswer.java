@@ -1,5 +1,6 @@
 package org.resumablesse.it;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -87,14 +88,29 @@ record DocumentedAnswer(String what, Predicate<Probe> test) {
                                 && probe.sessionToken().isEmpty());
     }
 
-    /** {@code max-sessions} reached: {@code 503}, {@code Retry-After: 30}, a plain-text reason. */
-    static DocumentedAnswer serverFull() {
+    /**
+     * A limit the client can outwait: {@code 200}, an event stream whose first event is {@code
+     * refused} with one of these reasons and a {@code retry:} hint, a {@code Retry-After} header,
+     * and no session (see http-endpoints.md, "Refusals").
+     */
+    static DocumentedAnswer refusedForAWhile(String... reasons) {
+        List<String> allowed = List.of(reasons);
         return new DocumentedAnswer(
-                "503 Retry-After 30 text/plain",
+                "200 with a refused event, reason one of " + allowed,
                 probe ->
-                        probe.status() == 503
-                                && probe.header("retry-after").equals("30")
-                                && probe.header("content-type").startsWith("text/plain")
+                        probe.status() == 200
+                                && probe.header("content-type").startsWith("text/event-stream")
+                                && !probe.header("retry-after").isEmpty()
+                                && probe.body().contains("\nretry: ")
+                                && allowed.stream()
+                                        .anyMatch(
+                                                reason ->
+                                                        probe.body().contains("event: refused\n")
+                                                                && probe.body()
+                                                                        .contains(
+                                                                                "\"reason\":\""
+                                                                                        + reason
+                                                                                        + "\""))
                                 && probe.sessionToken().isEmpty());
     }
 
