@@ -67,6 +67,23 @@ final class FeedFollower implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /**
+     * Opens the follower's connections: each a {@link Jedis} of its own (a blocking read must not
+     * hold a pooled connection), checked with a {@code PING}.
+     */
+    static Supplier<Jedis> connections(RedisSettings settings, Duration block) {
+        return () -> {
+            Jedis jedis = new Jedis(settings.hostAndPort(), settings.feedClientConfig(block));
+            try {
+                jedis.ping();
+                return jedis;
+            } catch (RuntimeException e) {
+                jedis.close();
+                throw e;
+            }
+        };
+    }
+
     void start() {
         thread.start();
     }
