@@ -38,14 +38,15 @@ final class Appender {
             String prefix,
             int capacity,
             String node,
-            int feedLength,
             SecureRandom random,
             HighestSeen seen) {
         this.redis = redis;
         this.prefix = prefix;
         this.capacity = Integer.toString(capacity);
         this.node = node;
-        this.feedLength = Integer.toString(feedLength);
+        // The feed reaches back ten streams' worth, at least 10,000 events
+        // (docs/integration/redis.md).
+        this.feedLength = Integer.toString(Math.max(10_000, capacity * 10));
         this.random = random;
         this.seen = seen;
         this.batches =

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.resumablesse.spi.EventStore.AppendListener;
 import org.resumablesse.spi.StoredEvent;
@@ -18,10 +19,11 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * Follows the global feed (one Redis Stream per epoch, one entry per append, in sequence order) on
  * a thread and connection of its own with {@code XREAD BLOCK}, and tells the listener of every
- * event another node appended, in order. When it finds a hole in the sequence (it fell behind
- * further than the feed reaches), a new epoch, or comes back after losing Redis, it tells the
- * listener it missed events, so every connection reads the store after its own position and either
- * catches up or finds the gap.
+ * event another node appended, in order. Every entry, this node's own too, is handed to a consumer
+ * first (the store's {@link RecentEvents}), so it is held there before anyone is told. When it
+ * finds a hole in the sequence (it fell behind further than the feed reaches), a new epoch, or
+ * comes back after losing Redis, it tells the listener it missed events, so every connection reads
+ * the store after its own position and either catches up or finds the gap.
  *
  * <p>Thread-safe: {@link #lastSequence()} may be read from any thread. Started by {@link #start},
  * ended by {@link #close}, by the store that owns it.
@@ -36,6 +38,7 @@ final class FeedFollower implements AutoCloseable {
     private final String prefix;
     private final String node;
     private final Supplier<AppendListener> listener;
+    private final Consumer<StoredEvent> everyEntry;
     private final RedisMetrics metrics;
     private final int blockMillis;
     private final Thread thread;
@@ -51,6 +54,7 @@ final class FeedFollower implements AutoCloseable {
             String epoch,
             long after,
             Supplier<AppendListener> listener,
+            Consumer<StoredEvent> everyEntry,
             RedisMetrics metrics,
             Duration block,
             ThreadFactory threads) {
@@ -60,6 +64,7 @@ final class FeedFollower implements AutoCloseable {
         this.epoch = epoch;
         this.lastSequence = after;
         this.listener = listener;
+        this.everyEntry = everyEntry;
         this.metrics = metrics;
         this.blockMillis = (int) Math.max(1, block.toMillis());
         this.thread = threads.newThread(this::run);
@@ -151,15 +156,17 @@ final class FeedFollower implements AutoCloseable {
         }
         lastSequence = sequence;
         Map<String, String> fields = entry.getFields();
+        StoredEvent event =
+                new StoredEvent(
+                        epoch,
+                        sequence,
+                        StreamNames.audience(fields.get("s")),
+                        fields.get("n"),
+                        fields.get("d"),
+                        Long.parseLong(fields.get("t")));
+        everyEntry.accept(event);
         if (!node.equals(fields.get("o"))) {
-            told.appended(
-                    new StoredEvent(
-                            epoch,
-                            sequence,
-                            StreamNames.audience(fields.get("s")),
-                            fields.get("n"),
-                            fields.get("d"),
-                            Long.parseLong(fields.get("t"))));
+            told.appended(event);
         }
     }
 

@@ -29,9 +29,6 @@ final class HistoryReader {
      * cannot be reached, nothing new after the position.
      */
     History readAfter(String epoch, Set<Audience> streams, long afterSequence, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit < 1: " + limit);
-        }
         List<Audience> asked = List.copyOf(streams);
         List<String> args = new ArrayList<>(asked.size() + 4);
         args.add(prefix);

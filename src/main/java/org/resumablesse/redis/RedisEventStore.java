@@ -20,9 +20,10 @@ import org.resumablesse.spi.StoredEvent;
  * any node interleave in one order and a read (also one script) always sees a prefix of it. Appends
  * made at the same time on one node share a script run ({@link Appender}). Every append also goes
  * to a global feed that each node follows ({@link FeedFollower}) to hand other nodes' events to its
- * own connections. The epoch is kept in Redis; when Redis has lost it (a restart without
- * persistence, a flush) the next append starts a new one, and reads for positions of the old epoch
- * find a gap, never events of the new numbering.
+ * own connections; the newest events are also held on the node ({@link RecentEvents}), so a
+ * connection reading just behind the head is answered without a round trip. The epoch is kept in
+ * Redis; when Redis has lost it (a restart without persistence, a flush) the next append starts a
+ * new one, and reads for positions of the old epoch find a gap, never events of the new numbering.
  *
  * <p>When Redis cannot be reached, {@link #append} throws {@link EventRejectedException} (reason
  * {@code STORE_UNAVAILABLE}), every append of a failed batch alike; a read answers "nothing new
@@ -33,9 +34,14 @@ import org.resumablesse.spi.StoredEvent;
  */
 public final class RedisEventStore implements EventStore {
 
+    // What RecentEvents holds at most: events (never more than a stream keeps), and characters.
+    private static final int RECENT_EVENTS = 4096;
+    private static final long RECENT_CHARS = 4L << 20;
+
     private final RedisCommands redis;
     private final Generation generation;
     private final HighestSeen seen = new HighestSeen();
+    private final RecentEvents recent;
     private final Appender appender;
     private final HistoryReader reader;
     private final StreamRemover remover;
@@ -56,15 +62,8 @@ public final class RedisEventStore implements EventStore {
         this.redis = RedisCommands.open(settings, metrics);
         String prefix = settings.keyPrefix();
         String node = UUID.randomUUID().toString();
-        this.appender =
-                new Appender(
-                        redis,
-                        prefix,
-                        capacity,
-                        node,
-                        Math.max(10_000, capacity * 10),
-                        random,
-                        seen);
+        this.appender = new Appender(redis, prefix, capacity, node, random, seen);
+        this.recent = new RecentEvents(Math.min(capacity, RECENT_EVENTS), RECENT_CHARS);
         this.reader = new HistoryReader(redis, prefix);
         this.remover = new StreamRemover(redis, prefix, maxStreams);
         try {
@@ -73,15 +72,18 @@ public final class RedisEventStore implements EventStore {
             redis.close();
             throw e;
         }
-        seen.saw(generation.lastEpoch(), generation.head());
+        long head = generation.head();
+        seen.saw(generation.lastEpoch(), head);
+        recent.startAt(generation.lastEpoch(), head);
         this.feed =
                 new FeedFollower(
                         FeedFollower.connections(settings, feedBlock),
                         prefix,
                         node,
                         generation.lastEpoch(),
-                        generation.head(),
-                        this::seenListener,
+                        head,
+                        () -> new FeedListener(listener, seen, recent),
+                        recent::fromFeed,
                         metrics,
                         feedBlock,
                         threads);
@@ -135,6 +137,7 @@ public final class RedisEventStore implements EventStore {
         StoredEvent event =
                 new StoredEvent(
                         numbered.epoch(), numbered.sequence(), stream, name, data, timeMillis);
+        recent.appended(event);
         listener.appended(event);
         return event;
     }
@@ -146,24 +149,17 @@ public final class RedisEventStore implements EventStore {
 
     @Override
     public History readAfter(String epoch, Set<Audience> streams, long afterSequence, int limit) {
-        return reader.readAfter(epoch, streams, afterSequence, limit);
-    }
-
-    /** The listener, behind a note of every sequence the feed brings. */
-    private AppendListener seenListener() {
-        AppendListener target = listener;
-        return new AppendListener() {
-            @Override
-            public void appended(StoredEvent event) {
-                seen.saw(event.epoch(), event.sequence());
-                target.appended(event);
-            }
-
-            @Override
-            public void missed() {
-                target.missed();
-            }
-        };
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit < 1: " + limit);
+        }
+        // Held events answer only for the epoch this node last learned of, and only when they
+        // reach as far as everything it has seen of it.
+        HighestSeen.Seen known = seen.now();
+        History held =
+                epoch.equals(generation.lastEpoch()) && known.epoch().equals(epoch)
+                        ? recent.read(epoch, streams, afterSequence, limit, known.sequence())
+                        : null;
+        return held != null ? held : reader.readAfter(epoch, streams, afterSequence, limit);
     }
 
     @Override
@@ -174,11 +170,16 @@ public final class RedisEventStore implements EventStore {
     @Override
     public void removeStream(Audience stream) {
         remover.remove(stream);
+        recent.clear();
     }
 
     @Override
     public int removeIdleStreams(long idleBeforeMillis, Predicate<Audience> followed) {
-        return remover.removeIdle(idleBeforeMillis, followed);
+        int removed = remover.removeIdle(idleBeforeMillis, followed);
+        if (removed > 0) {
+            recent.clear();
+        }
+        return removed;
     }
 
     @Override
@@ -191,12 +192,7 @@ public final class RedisEventStore implements EventStore {
      * one round trip.
      */
     public Optional<String> problem() {
-        try {
-            redis.call(r -> r.ping());
-            return Optional.empty();
-        } catch (StoreUnavailableException e) {
-            return Optional.of(e.getMessage());
-        }
+        return redis.problem();
     }
 
     /** How many sequences the feed follower is behind the head (0 when Redis is unreachable). */
