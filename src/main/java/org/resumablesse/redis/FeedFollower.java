@@ -126,17 +126,24 @@ final class FeedFollower implements AutoCloseable {
 
     private void follow(Jedis jedis) {
         XReadParams params = XReadParams.xReadParams().block(blockMillis).count(BATCH);
+        boolean checkEpoch = true;
         while (running) {
-            String now = jedis.get(prefix + "epoch");
-            if (now != null && !now.equals(epoch)) {
-                epoch = now;
-                lastSequence = 0;
-                listener.get().missed();
+            if (checkEpoch) {
+                String now = jedis.get(prefix + "epoch");
+                if (now != null && !now.equals(epoch)) {
+                    epoch = now;
+                    lastSequence = 0;
+                    listener.get().missed();
+                }
             }
             List<Map.Entry<String, List<StreamEntry>>> read =
                     jedis.xread(
                             params,
                             Map.of(prefix + "feed:" + epoch, new StreamEntryID(lastSequence, 0)));
+            // Appends go to the feed of Redis's epoch, so while this feed brings entries the epoch
+            // is the same; a new epoch leaves it silent, and the check after a silent read finds it
+            // as soon as checking before every read would (within one block time).
+            checkEpoch = read == null || read.isEmpty();
             if (read == null) {
                 continue;
             }
