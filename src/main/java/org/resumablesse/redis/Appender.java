@@ -4,13 +4,16 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.resumablesse.Audience;
+import org.resumablesse.spi.StoredEvent;
 
 /**
  * Appends events to Redis with one script run per batch: publishers on several threads that append
  * at the same time share one round trip ({@link GroupCommit}), and the script numbers the batch's
  * events consecutively in the order they were queued. A publisher's successive appends keep their
- * order, since each waits for its own. When the script fails, every append of the batch fails with
- * the {@link org.resumablesse.spi.StoreUnavailableException} of {@link RedisCommands}.
+ * order, since each waits for its own. A batch's events are held in the node's {@link RecentEvents}
+ * in order, and noted as seen, before any of its callers returns. When the script fails, every
+ * append of the batch fails with the {@link org.resumablesse.spi.StoreUnavailableException} of
+ * {@link RedisCommands}.
  *
  * <p>Thread-safe; owned by {@link RedisEventStore}.
  */
@@ -31,7 +34,8 @@ final class Appender {
     private final String feedLength;
     private final SecureRandom random;
     private final HighestSeen seen;
-    private final GroupCommit<Request, Numbered> batches;
+    private final RecentEvents recent;
+    private final GroupCommit<Request, StoredEvent> batches;
 
     Appender(
             RedisCommands redis,
@@ -39,7 +43,8 @@ final class Appender {
             int capacity,
             String node,
             SecureRandom random,
-            HighestSeen seen) {
+            HighestSeen seen,
+            RecentEvents recent) {
         this.redis = redis;
         this.prefix = prefix;
         this.capacity = Integer.toString(capacity);
@@ -49,6 +54,7 @@ final class Appender {
         this.feedLength = Integer.toString(Math.max(10_000, capacity * 10));
         this.random = random;
         this.seen = seen;
+        this.recent = recent;
         this.batches =
                 new GroupCommit<>(
                         this::commit,
@@ -60,19 +66,17 @@ final class Appender {
     /** One event to append. */
     record Request(Audience stream, String name, String data, long timeMillis) {}
 
-    /** Where Redis put an event: its epoch and sequence. */
-    record Numbered(String epoch, long sequence) {}
-
     /**
      * Appends the event, alone or in a batch with others appended meanwhile.
      *
+     * @return the event as stored, with its epoch and sequence
      * @throws org.resumablesse.spi.StoreUnavailableException when Redis did not answer or refused
      */
-    Numbered append(Request request) {
+    StoredEvent append(Request request) {
         return batches.submit(request);
     }
 
-    private List<Numbered> commit(List<Request> batch) {
+    private List<StoredEvent> commit(List<Request> batch) {
         HighestSeen.Seen known = seen.now();
         List<String> args = new ArrayList<>(7 + 4 * batch.size());
         args.add(prefix);
@@ -91,11 +95,17 @@ final class Appender {
         List<?> result = (List<?>) redis.run(APPEND, args);
         String epoch = (String) result.get(0);
         long first = Long.parseLong((String) result.get(1));
-        seen.saw(epoch, first + batch.size() - 1);
-        List<Numbered> numbered = new ArrayList<>(batch.size());
+        List<StoredEvent> stored = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            numbered.add(new Numbered(epoch, first + i));
+            Request r = batch.get(i);
+            StoredEvent event =
+                    new StoredEvent(
+                            epoch, first + i, r.stream(), r.name(), r.data(), r.timeMillis());
+            // Held on the node in order before anyone hears of them, so live reads find them here.
+            recent.appended(event);
+            stored.add(event);
         }
-        return numbered;
+        seen.saw(epoch, first + batch.size() - 1);
+        return stored;
     }
 }

@@ -62,8 +62,8 @@ public final class RedisEventStore implements EventStore {
         this.redis = RedisCommands.open(settings, metrics);
         String prefix = settings.keyPrefix();
         String node = UUID.randomUUID().toString();
-        this.appender = new Appender(redis, prefix, capacity, node, random, seen);
         this.recent = new RecentEvents(Math.min(capacity, RECENT_EVENTS), RECENT_CHARS);
+        this.appender = new Appender(redis, prefix, capacity, node, random, seen, recent);
         this.reader = new HistoryReader(redis, prefix);
         this.remover = new StreamRemover(redis, prefix, maxStreams);
         try {
@@ -125,19 +125,15 @@ public final class RedisEventStore implements EventStore {
 
     @Override
     public StoredEvent append(Audience stream, String name, String data, long timeMillis) {
-        Appender.Numbered numbered;
+        StoredEvent event;
         try {
-            numbered = appender.append(new Appender.Request(stream, name, data, timeMillis));
+            event = appender.append(new Appender.Request(stream, name, data, timeMillis));
         } catch (StoreUnavailableException e) {
             throw new EventRejectedException(
                     EventRejectedException.Reason.STORE_UNAVAILABLE,
                     "Redis did not store the event: " + e.getMessage());
         }
-        generation.appended(numbered.epoch(), numbered.sequence());
-        StoredEvent event =
-                new StoredEvent(
-                        numbered.epoch(), numbered.sequence(), stream, name, data, timeMillis);
-        recent.appended(event);
+        generation.appended(event.epoch(), event.sequence());
         listener.appended(event);
         return event;
     }

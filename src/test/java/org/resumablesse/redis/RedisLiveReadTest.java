@@ -22,6 +22,7 @@ class RedisLiveReadTest {
 
     private static final Audience NEWS = Audience.topic("news");
     private final String prefix = "live-" + UUID.randomUUID() + ":";
+    private final AtomicLong roundTripsOfA = new AtomicLong();
     private final AtomicLong roundTripsOfB = new AtomicLong();
     private RedisServer server;
     private RedisEventStore a;
@@ -30,16 +31,9 @@ class RedisLiveReadTest {
     @BeforeEach
     void start() {
         server = RedisServer.start();
-        a = node(RedisMetrics.NONE);
+        a = node(counting(roundTripsOfA));
         a.append(NEWS, "e", "before b started", 0);
-        b =
-                node(
-                        new RedisMetrics() {
-                            @Override
-                            public void roundTrip(long nanos) {
-                                roundTripsOfB.incrementAndGet();
-                            }
-                        });
+        b = node(counting(roundTripsOfB));
     }
 
     @AfterEach
@@ -47,6 +41,28 @@ class RedisLiveReadTest {
         a.close();
         b.close();
         server.close();
+    }
+
+    private static RedisMetrics counting(AtomicLong roundTrips) {
+        return new RedisMetrics() {
+            @Override
+            public void roundTrip(long nanos) {
+                roundTrips.incrementAndGet();
+            }
+        };
+    }
+
+    @Test
+    void aNodeReadsItsOwnAppendsWithoutARoundTripOnceAppendReturned() {
+        StoredEvent first = a.append(NEWS, "e", "1", 1);
+        StoredEvent second = a.append(NEWS, "e", "2", 2);
+
+        long before = roundTripsOfA.get();
+        List<StoredEvent> live =
+                a.readAfter(first.epoch(), Set.of(NEWS), first.sequence() - 1, 10).events();
+
+        assertThat(live).containsExactly(first, second);
+        assertThat(roundTripsOfA.get() - before).isZero();
     }
 
     private RedisEventStore node(RedisMetrics metrics) {

@@ -1,6 +1,7 @@
 package org.resumablesse.perf.runner;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,7 +45,7 @@ final class NodesScenario {
         }
         Settings.Nodes n = options.settings().nodes();
         int port = options.payaraPort();
-        try (ServerProcess single = nodes.start("memory-node", port, List.of())) {
+        try (ServerProcess single = nodes.start("memory-node", port, history(n))) {
             measure("memory store, one node", server, List.of(Target.module(single)), n, -1);
         }
         Path work = Path.of(System.getProperty("perf.workDir", "perf/tools/target/perf-work"));
@@ -102,13 +103,21 @@ final class NodesScenario {
         }
     }
 
+    /**
+     * History that holds the whole burst, so that a follower that falls behind the saturating
+     * publisher reads on from history instead of being cut (as with the WAR's own 10,000).
+     */
+    private static List<String> history(Settings.Nodes n) {
+        return List.of("-Dresumable-sse.buffer-size=" + Math.max(10_000, n.burst()));
+    }
+
     private List<String> redisOptions(RedisProcess redis, boolean nodeA) {
-        List<String> jvm =
-                new java.util.ArrayList<>(
-                        List.of(
-                                "-Dresumable-sse.store=redis",
-                                "-Dresumable-sse.redis.url=" + redis.url(),
-                                "-Dresumable-sse.redis.key-prefix=perf:"));
+        List<String> jvm = new ArrayList<>(history(options.settings().nodes()));
+        jvm.addAll(
+                List.of(
+                        "-Dresumable-sse.store=redis",
+                        "-Dresumable-sse.redis.url=" + redis.url(),
+                        "-Dresumable-sse.redis.key-prefix=perf:"));
         if (nodeA && options.profile() != null) {
             jvm.add(
                     "-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="

@@ -57,7 +57,7 @@ record Settings(
                 List.of(5000, 10000),
                 new Storm(1000, 10, 100),
                 new Stalled(50, 16 * 1024, 25, 60),
-                new Nodes(1000, 300, 100, 10, 60_000, 32, 5));
+                new Nodes(1000, 300, 100, 10, 30_000, 32, 5));
     }
 
     static Settings quick() {
