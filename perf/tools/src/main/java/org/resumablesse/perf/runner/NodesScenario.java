@@ -71,11 +71,20 @@ final class NodesScenario {
                         + n.followers()
                         + " followers per node";
         if (options.settings().warmUp()) {
+            // A fresh node's JIT compiles for tens of seconds: the saturating warm-up publishes
+            // as many events as the measured run, so that compiling is not what is measured.
             Settings.Nodes warm =
                     new Settings.Nodes(
-                            Math.min(100, n.clients()), 100, n.size(), 50, 2000, n.threads(), 1);
+                            Math.min(100, n.clients()),
+                            100,
+                            n.size(),
+                            50,
+                            n.burst(),
+                            n.threads(),
+                            1);
             try {
                 NodesRun.fixedRate(on, warm, new Results());
+                NodesRun.saturating(on, warm, 1, -1, new Results());
                 NodesRun.saturating(on, warm, warm.threads(), -1, new Results());
             } catch (RuntimeException e) {
                 results.fail(store + " warm-up: " + e);
