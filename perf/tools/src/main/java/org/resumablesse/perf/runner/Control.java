@@ -45,7 +45,8 @@ final class Control {
                         + "&size="
                         + size
                         + "&rate="
-                        + rate;
+                        + rate
+                        + (threads == 1 ? "" : "&threads=" + threads);
         HttpResponse<String> response = send("POST", "/start" + query);
         if (response.statusCode() != 202) {
             throw new IllegalStateException(
