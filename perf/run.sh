@@ -9,10 +9,15 @@
 #   perf/run.sh --scenarios 1 --events 5000 --targets module   scenario 1 as a burst of 5,000 events
 #   perf/run.sh --scenarios 3 --idle 10000,50000                  scenario 3 at other numbers
 #   perf/run.sh jmh [JMH options]    scenario 6: JMH on the encoder and the in-memory store
+#   perf/run.sh --servers payara --scenarios 7 --reps 1   scenario 7: two nodes on a redis-server it
+#                                    starts on a free port, next to one node on the memory store
+#   --payara-port P --liberty-port P --ceiling-port P     other ports than the defaults below
+#   --profile DIR                    scenario 7: JFR recording of node A into DIR/node-a.jfr
 #
 # PERF_SKIP_BUILD=1 skips the build. The report is printed and written to
 # perf/tools/target/perf-results.md; server logs are in perf/tools/target/perf-work/<server>.log.
-# Ports: 28080 (Payara Micro), 28081 (OpenLiberty), 28090 (ceiling), all on 127.0.0.1.
+# Ports: 28080 (Payara Micro; scenario 7's second node 28081), 28081 (OpenLiberty), 28090 (ceiling),
+# all on 127.0.0.1, unless given.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.resumablesse.spi.EventStore.AppendListener;
 import org.resumablesse.spi.StoredEvent;
@@ -18,10 +19,11 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * Follows the global feed (one Redis Stream per epoch, one entry per append, in sequence order) on
  * a thread and connection of its own with {@code XREAD BLOCK}, and tells the listener of every
- * event another node appended, in order. When it finds a hole in the sequence (it fell behind
- * further than the feed reaches), a new epoch, or comes back after losing Redis, it tells the
- * listener it missed events, so every connection reads the store after its own position and either
- * catches up or finds the gap.
+ * event another node appended, in order. Every entry, this node's own too, is handed to a consumer
+ * first (the store's {@link RecentEvents}), so it is held there before anyone is told. When it
+ * finds a hole in the sequence (it fell behind further than the feed reaches), a new epoch, or
+ * comes back after losing Redis, it tells the listener it missed events, so every connection reads
+ * the store after its own position and either catches up or finds the gap.
  *
  * <p>Thread-safe: {@link #lastSequence()} may be read from any thread. Started by {@link #start},
  * ended by {@link #close}, by the store that owns it.
@@ -36,6 +38,7 @@ final class FeedFollower implements AutoCloseable {
     private final String prefix;
     private final String node;
     private final Supplier<AppendListener> listener;
+    private final Consumer<StoredEvent> everyEntry;
     private final RedisMetrics metrics;
     private final int blockMillis;
     private final Thread thread;
@@ -51,6 +54,7 @@ final class FeedFollower implements AutoCloseable {
             String epoch,
             long after,
             Supplier<AppendListener> listener,
+            Consumer<StoredEvent> everyEntry,
             RedisMetrics metrics,
             Duration block,
             ThreadFactory threads) {
@@ -60,11 +64,29 @@ final class FeedFollower implements AutoCloseable {
         this.epoch = epoch;
         this.lastSequence = after;
         this.listener = listener;
+        this.everyEntry = everyEntry;
         this.metrics = metrics;
         this.blockMillis = (int) Math.max(1, block.toMillis());
         this.thread = threads.newThread(this::run);
         thread.setName("resumable-sse-redis-feed");
         thread.setDaemon(true);
+    }
+
+    /**
+     * Opens the follower's connections: each a {@link Jedis} of its own (a blocking read must not
+     * hold a pooled connection), checked with a {@code PING}.
+     */
+    static Supplier<Jedis> connections(RedisSettings settings, Duration block) {
+        return () -> {
+            Jedis jedis = new Jedis(settings.hostAndPort(), settings.feedClientConfig(block));
+            try {
+                jedis.ping();
+                return jedis;
+            } catch (RuntimeException e) {
+                jedis.close();
+                throw e;
+            }
+        };
     }
 
     void start() {
@@ -104,17 +126,24 @@ final class FeedFollower implements AutoCloseable {
 
     private void follow(Jedis jedis) {
         XReadParams params = XReadParams.xReadParams().block(blockMillis).count(BATCH);
+        boolean checkEpoch = true;
         while (running) {
-            String now = jedis.get(prefix + "epoch");
-            if (now != null && !now.equals(epoch)) {
-                epoch = now;
-                lastSequence = 0;
-                listener.get().missed();
+            if (checkEpoch) {
+                String now = jedis.get(prefix + "epoch");
+                if (now != null && !now.equals(epoch)) {
+                    epoch = now;
+                    lastSequence = 0;
+                    listener.get().missed();
+                }
             }
             List<Map.Entry<String, List<StreamEntry>>> read =
                     jedis.xread(
                             params,
                             Map.of(prefix + "feed:" + epoch, new StreamEntryID(lastSequence, 0)));
+            // Appends go to the feed of Redis's epoch, so while this feed brings entries the epoch
+            // is the same; a new epoch leaves it silent, and the check after a silent read finds it
+            // as soon as checking before every read would (within one block time).
+            checkEpoch = read == null || read.isEmpty();
             if (read == null) {
                 continue;
             }
@@ -134,15 +163,17 @@ final class FeedFollower implements AutoCloseable {
         }
         lastSequence = sequence;
         Map<String, String> fields = entry.getFields();
+        StoredEvent event =
+                new StoredEvent(
+                        epoch,
+                        sequence,
+                        StreamNames.audience(fields.get("s")),
+                        fields.get("n"),
+                        fields.get("d"),
+                        Long.parseLong(fields.get("t")));
+        everyEntry.accept(event);
         if (!node.equals(fields.get("o"))) {
-            told.appended(
-                    new StoredEvent(
-                            epoch,
-                            sequence,
-                            StreamNames.audience(fields.get("s")),
-                            fields.get("n"),
-                            fields.get("d"),
-                            Long.parseLong(fields.get("t"))));
+            told.appended(event);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.resumablesse.redis;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.resumablesse.spi.StoreUnavailableException;
 import redis.clients.jedis.RedisClient;
@@ -58,6 +59,16 @@ final class RedisCommands implements AutoCloseable {
     /** Runs a script; see {@link #call}. */
     Object run(LuaScript script, List<String> args) {
         return call(redis -> script.run(redis, args));
+    }
+
+    /** Why Redis cannot serve now, or empty when it answers a {@code PING} within the timeout. */
+    Optional<String> problem() {
+        try {
+            call(UnifiedJedis::ping);
+            return Optional.empty();
+        } catch (StoreUnavailableException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.resumablesse.redis;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,45 +13,40 @@ import org.resumablesse.spi.EventStore;
 import org.resumablesse.spi.History;
 import org.resumablesse.spi.StoreUnavailableException;
 import org.resumablesse.spi.StoredEvent;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * History shared by every node on one Redis: one Redis Stream per stream, trimmed to its capacity,
  * numbered by one counter that a Lua script advances atomically with the append, so appends from
- * any node interleave in one order and a read (also one script) always sees a prefix of it. Every
- * append also goes to a global feed that each node follows ({@link FeedFollower}) to hand other
- * nodes' events to its own connections. The epoch is kept in Redis; when Redis has lost it (a
- * restart without persistence, a flush) the next append starts a new one, and reads for positions
- * of the old epoch find a gap, never events of the new numbering.
+ * any node interleave in one order and a read (also one script) always sees a prefix of it. Appends
+ * made at the same time on one node share a script run ({@link Appender}). Every append also goes
+ * to a global feed that each node follows ({@link FeedFollower}) to hand other nodes' events to its
+ * own connections; the newest events are also held on the node ({@link RecentEvents}), so a
+ * connection reading just behind the head is answered without a round trip. The epoch is kept in
+ * Redis; when Redis has lost it (a restart without persistence, a flush) the next append starts a
+ * new one, and reads for positions of the old epoch find a gap, never events of the new numbering.
  *
  * <p>When Redis cannot be reached, {@link #append} throws {@link EventRejectedException} (reason
- * {@code STORE_UNAVAILABLE}); a read answers "nothing new after the position" so open connections
- * stay open, and they read on once the feed follower reconnects. Keys are listed in {@code
- * docs/integration/redis.md}.
+ * {@code STORE_UNAVAILABLE}), every append of a failed batch alike; a read answers "nothing new
+ * after the position" so open connections stay open, and they read on once the feed follower
+ * reconnects. Keys are listed in {@code docs/integration/redis.md}.
  *
  * <p>Thread-safe. Lifecycle: {@link #open}, use, {@link #close}; the engine owns it.
  */
 public final class RedisEventStore implements EventStore {
 
-    private static final LuaScript APPEND = new LuaScript("append.lua");
-    private static final LuaScript READ = new LuaScript("read.lua");
-    private static final LuaScript REMOVE = new LuaScript("remove.lua");
+    // What RecentEvents holds at most: events (never more than a stream keeps), and characters.
+    private static final int RECENT_EVENTS = 4096;
+    private static final long RECENT_CHARS = 4L << 20;
 
     private final RedisCommands redis;
-    private final String prefix;
-    private final int capacity;
-    private final int maxTombstones;
-    private final int feedLength;
-    private final SecureRandom random;
-    private final String node = UUID.randomUUID().toString();
+    private final Generation generation;
+    private final HighestSeen seen = new HighestSeen();
+    private final RecentEvents recent;
+    private final Appender appender;
+    private final HistoryReader reader;
+    private final StreamRemover remover;
     private final FeedFollower feed;
     private volatile AppendListener listener = event -> {};
-    private volatile String epoch;
-    private volatile long knownHead;
-    // The highest sequence this node has been given or told of, and its epoch.
-    private volatile Seen seen = new Seen("", 0);
 
     private RedisEventStore(
             RedisSettings settings,
@@ -67,34 +60,30 @@ public final class RedisEventStore implements EventStore {
             throw new IllegalArgumentException("capacity and maxStreams must be at least 1");
         }
         this.redis = RedisCommands.open(settings, metrics);
-        this.prefix = settings.keyPrefix();
-        this.capacity = capacity;
-        this.maxTombstones = maxStreams;
-        this.feedLength = Math.max(10_000, capacity * 10);
-        this.random = random;
+        String prefix = settings.keyPrefix();
+        String node = UUID.randomUUID().toString();
+        this.recent = new RecentEvents(Math.min(capacity, RECENT_EVENTS), RECENT_CHARS);
+        this.appender = new Appender(redis, prefix, capacity, node, random, seen, recent);
+        this.reader = new HistoryReader(redis, prefix);
+        this.remover = new StreamRemover(redis, prefix, maxStreams);
         try {
-            this.epoch = redis.call(this::adoptEpoch);
+            this.generation = new Generation(redis, prefix, random);
         } catch (RuntimeException e) {
             redis.close();
             throw e;
         }
-        this.knownHead = head();
-        saw(epoch, knownHead);
+        long head = generation.head();
+        seen.saw(generation.lastEpoch(), head);
+        recent.startAt(generation.lastEpoch(), head);
         this.feed =
                 new FeedFollower(
-                        () -> {
-                            Jedis jedis =
-                                    new Jedis(
-                                            settings.hostAndPort(),
-                                            settings.feedClientConfig(feedBlock));
-                            jedis.ping();
-                            return jedis;
-                        },
+                        FeedFollower.connections(settings, feedBlock),
                         prefix,
                         node,
-                        epoch,
-                        knownHead,
-                        () -> seenListener(),
+                        generation.lastEpoch(),
+                        head,
+                        () -> new FeedListener(listener, seen, recent),
+                        recent::fromFeed,
                         metrics,
                         feedBlock,
                         threads);
@@ -125,80 +114,33 @@ public final class RedisEventStore implements EventStore {
     /** The epoch in Redis, or the last one seen while Redis cannot be reached. */
     @Override
     public String epoch() {
-        try {
-            epoch = redis.call(this::adoptEpoch);
-        } catch (StoreUnavailableException e) {
-            // The last epoch seen; reads check it against Redis's when it answers again.
-        }
-        return epoch;
+        return generation.epoch();
     }
 
-    /** Redis's epoch, after starting one if it has none (first start, or its data is gone). */
-    private String adoptEpoch(UnifiedJedis r) {
-        r.set(
-                prefix + "epoch",
-                String.format("%016x", random.nextLong()),
-                SetParams.setParams().nx());
-        return r.get(prefix + "epoch");
-    }
-
+    /** The head in Redis, or the last one seen while Redis cannot be reached. */
     @Override
     public long head() {
-        try {
-            String head = redis.call(r -> r.get(prefix + "seq"));
-            knownHead = head == null ? 0 : Long.parseLong(head);
-        } catch (StoreUnavailableException e) {
-            // The last head seen: a new connection starts there and catches up when Redis returns.
-        }
-        return knownHead;
+        return generation.head();
     }
 
     @Override
     public StoredEvent append(Audience stream, String name, String data, long timeMillis) {
-        List<?> result;
+        StoredEvent event;
         try {
-            result =
-                    (List<?>)
-                            redis.run(
-                                    APPEND,
-                                    List.of(
-                                            prefix,
-                                            String.format("%016x", random.nextLong()),
-                                            StreamNames.name(stream),
-                                            name,
-                                            data,
-                                            Long.toString(timeMillis),
-                                            Integer.toString(capacity),
-                                            node,
-                                            Integer.toString(feedLength),
-                                            seen.epoch(),
-                                            Long.toString(seen.sequence())));
+            event = appender.append(new Appender.Request(stream, name, data, timeMillis));
         } catch (StoreUnavailableException e) {
             throw new EventRejectedException(
                     EventRejectedException.Reason.STORE_UNAVAILABLE,
                     "Redis did not store the event: " + e.getMessage());
         }
-        epoch = (String) result.get(0);
-        long sequence = Long.parseLong((String) result.get(1));
-        knownHead = sequence;
-        saw(epoch, sequence);
-        StoredEvent event = new StoredEvent(epoch, sequence, stream, name, data, timeMillis);
+        generation.appended(event.epoch(), event.sequence());
         listener.appended(event);
         return event;
     }
 
-    /** Remembers the highest sequence seen per epoch; a new epoch starts over. */
-    private synchronized void saw(String epoch, long sequence) {
-        if (!epoch.equals(seen.epoch()) || sequence > seen.sequence()) {
-            seen = new Seen(epoch, sequence);
-        }
-    }
-
-    private record Seen(String epoch, long sequence) {}
-
     @Override
     public History readAfter(Set<Audience> streams, long afterSequence, int limit) {
-        return readAfter(epoch, streams, afterSequence, limit);
+        return readAfter(generation.lastEpoch(), streams, afterSequence, limit);
     }
 
     @Override
@@ -206,38 +148,14 @@ public final class RedisEventStore implements EventStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit < 1: " + limit);
         }
-        List<Audience> asked = List.copyOf(streams);
-        List<String> args = new ArrayList<>(asked.size() + 4);
-        args.add(prefix);
-        args.add(epoch);
-        args.add(Long.toString(afterSequence));
-        args.add(Integer.toString(limit));
-        asked.forEach(stream -> args.add(StreamNames.name(stream)));
-        List<?> result;
-        try {
-            result = (List<?>) redis.run(READ, args);
-        } catch (StoreUnavailableException e) {
-            // Nothing new yet: the connection stays where it is and reads on when woken again.
-            return new History(List.of(), true, afterSequence);
-        }
-        return ReadResult.parse(result, asked, epoch);
-    }
-
-    /** The listener, behind a note of every sequence the feed brings. */
-    private AppendListener seenListener() {
-        AppendListener target = listener;
-        return new AppendListener() {
-            @Override
-            public void appended(StoredEvent event) {
-                saw(event.epoch(), event.sequence());
-                target.appended(event);
-            }
-
-            @Override
-            public void missed() {
-                target.missed();
-            }
-        };
+        // Held events answer only for the epoch this node last learned of, and only when they
+        // reach as far as everything it has seen of it.
+        HighestSeen.Seen known = seen.now();
+        History held =
+                epoch.equals(generation.lastEpoch()) && known.epoch().equals(epoch)
+                        ? recent.read(epoch, streams, afterSequence, limit, known.sequence())
+                        : null;
+        return held != null ? held : reader.readAfter(epoch, streams, afterSequence, limit);
     }
 
     @Override
@@ -247,42 +165,22 @@ public final class RedisEventStore implements EventStore {
 
     @Override
     public void removeStream(Audience stream) {
-        remove(stream, "");
+        remover.remove(stream);
+        recent.clear();
     }
 
     @Override
     public int removeIdleStreams(long idleBeforeMillis, Predicate<Audience> followed) {
-        List<String> idle =
-                redis.call(r -> r.zrangeByScore(prefix + "active", "-inf", "(" + idleBeforeMillis));
-        int removed = 0;
-        for (String name : idle) {
-            Audience stream = StreamNames.audience(name);
-            if (stream.kind() != Audience.Kind.BROADCAST
-                    && !followed.test(stream)
-                    && remove(stream, Long.toString(idleBeforeMillis))) {
-                removed++;
-            }
+        int removed = remover.removeIdle(idleBeforeMillis, followed);
+        if (removed > 0) {
+            recent.clear();
         }
         return removed;
     }
 
-    private boolean remove(Audience stream, String idleBefore) {
-        Object done =
-                redis.run(
-                        REMOVE,
-                        List.of(
-                                prefix,
-                                StreamNames.name(stream),
-                                Integer.toString(maxTombstones),
-                                idleBefore));
-        return Long.valueOf(1).equals(done);
-    }
-
     @Override
     public StoreStats stats() {
-        List<String> totals = redis.call(r -> r.hmget(prefix + "stats", "events", "bytes"));
-        long streams = redis.call(r -> r.zcard(prefix + "active"));
-        return new StoreStats(number(totals.get(0)), number(totals.get(1)), (int) streams);
+        return reader.stats();
     }
 
     /**
@@ -290,12 +188,7 @@ public final class RedisEventStore implements EventStore {
      * one round trip.
      */
     public Optional<String> problem() {
-        try {
-            redis.call(r -> r.ping());
-            return Optional.empty();
-        } catch (StoreUnavailableException e) {
-            return Optional.of(e.getMessage());
-        }
+        return redis.problem();
     }
 
     /** How many sequences the feed follower is behind the head (0 when Redis is unreachable). */
@@ -307,9 +200,5 @@ public final class RedisEventStore implements EventStore {
     public void close() {
         feed.close();
         redis.close();
-    }
-
-    private static long number(String text) {
-        return text == null ? 0 : Long.parseLong(text);
     }
 }

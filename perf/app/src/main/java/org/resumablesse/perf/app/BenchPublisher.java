@@ -9,9 +9,10 @@ import org.resumablesse.EventPublisher;
 import org.resumablesse.ServerEvent;
 
 /**
- * Starts one {@link PublishRun} at a time on a thread of the container's default managed thread
- * factory (a plain thread where there is none), publishing to the library ({@code module}: {@link
- * EventPublisher#publish} of a broadcast) or to the plain broadcaster ({@code plain}). Thread-safe.
+ * Starts one {@link PublishRun} at a time on one or more threads of the container's default managed
+ * thread factory (a plain thread where there is none), publishing to the library ({@code module}:
+ * {@link EventPublisher#publish} of a broadcast) or to the plain broadcaster ({@code plain}).
+ * Thread-safe.
  */
 @ApplicationScoped
 public class BenchPublisher {
@@ -33,18 +34,27 @@ public class BenchPublisher {
      * @throws IllegalArgumentException for an unknown target or a bad number
      */
     public synchronized boolean start(
-            String target, long from, long events, int size, double rate) {
+            String target, long from, long events, int size, double rate, int threads) {
         PublishRun.Target sink = target(target);
-        if (events < 0 || from < 0 || size < 0 || size > 1 << 20 || rate < 0) {
+        if (events < 0
+                || from < 0
+                || size < 0
+                || size > 1 << 20
+                || rate < 0
+                || threads < 1
+                || threads > 256) {
             throw new IllegalArgumentException("bad run parameters");
         }
         if (current != null && current.running()) {
             return false;
         }
-        current = new PublishRun(sink, from, events, size, rate, MAX_SECONDS);
-        Thread thread = threads().newThread(current);
-        thread.setName("bench-publisher");
-        thread.start();
+        current = new PublishRun(sink, from, events, size, rate, MAX_SECONDS, threads);
+        ThreadFactory factory = threads();
+        for (int i = 0; i < threads; i++) {
+            Thread thread = factory.newThread(current);
+            thread.setName("bench-publisher-" + i);
+            thread.start();
+        }
         return true;
     }
 
@@ -58,7 +68,7 @@ public class BenchPublisher {
     /** The last run's state as JSON; {@code running:false, published:0} before any. */
     public synchronized String statusJson() {
         return current == null
-                ? "{\"running\":false,\"published\":0,\"failed\":0,\"error\":\"\"}"
+                ? "{\"running\":false,\"published\":0,\"failed\":0,\"nanos\":0,\"error\":\"\"}"
                 : current.statusJson();
     }
 

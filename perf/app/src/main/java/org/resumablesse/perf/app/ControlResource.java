@@ -15,10 +15,12 @@ import jakarta.ws.rs.core.Response;
  * {@code /api/control}: the benchmark's control protocol, which the ceiling server answers too.
  *
  * <ul>
- *   <li>{@code POST start?target=module|plain&events=N&size=B&rate=R&from=I}: 202, or 409 while a
- *       run is going, or 400;
+ *   <li>{@code POST start?target=module|plain&events=N&size=B&rate=R&from=I&threads=T}: 202, or 409
+ *       while a run is going, or 400; T publisher threads (default 1) share the run;
  *   <li>{@code POST stop}: ends the run after its current event;
- *   <li>{@code GET status}: {@code {"running":..,"published":..,"failed":..,"error":".."}};
+ *   <li>{@code GET status}: {@code
+ *       {"running":..,"published":..,"failed":..,"nanos":..,"error":".."}}, nanos being how long
+ *       the run took (so far);
  *   <li>{@code GET pid}: this JVM's process id, for reading its CPU time and memory.
  * </ul>
  */
@@ -36,9 +38,10 @@ public class ControlResource {
             @QueryParam("events") @DefaultValue("1000") long events,
             @QueryParam("size") @DefaultValue("100") int size,
             @QueryParam("rate") @DefaultValue("0") double rate,
-            @QueryParam("from") @DefaultValue("0") long from) {
+            @QueryParam("from") @DefaultValue("0") long from,
+            @QueryParam("threads") @DefaultValue("1") int threads) {
         try {
-            boolean started = publisher.start(target, from, events, size, rate);
+            boolean started = publisher.start(target, from, events, size, rate, threads);
             return Response.status(started ? 202 : 409).entity(publisher.statusJson()).build();
         } catch (IllegalArgumentException e) {
             return Response.status(400).entity("{\"error\":\"bad parameters\"}").build();

@@ -19,6 +19,8 @@ final class Control {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern RUNNING = Pattern.compile("\"running\":(true|false)");
     private static final Pattern PUBLISHED = Pattern.compile("\"published\":(\\d+)");
+    private static final Pattern FAILED = Pattern.compile("\"failed\":(\\d+)");
+    private static final Pattern NANOS = Pattern.compile("\"nanos\":(\\d+)");
 
     private final String base;
 
@@ -28,6 +30,11 @@ final class Control {
 
     /** Starts a publisher run; fails unless the server accepted it. */
     void start(String target, long from, long events, int size, double rate) {
+        start(target, from, events, size, rate, 1);
+    }
+
+    /** Starts a publisher run on {@code threads} threads at once (the WAR only). */
+    void start(String target, long from, long events, int size, double rate, int threads) {
         String query =
                 "?target="
                         + target
@@ -38,7 +45,8 @@ final class Control {
                         + "&size="
                         + size
                         + "&rate="
-                        + rate;
+                        + rate
+                        + (threads == 1 ? "" : "&threads=" + threads);
         HttpResponse<String> response = send("POST", "/start" + query);
         if (response.statusCode() != 202) {
             throw new IllegalStateException(
@@ -62,7 +70,21 @@ final class Control {
     }
 
     static long published(String status) {
-        Matcher m = PUBLISHED.matcher(status);
+        return number(PUBLISHED, status);
+    }
+
+    /** Events the run's publish calls refused (the WAR only; -1 if not reported). */
+    static long failed(String status) {
+        return number(FAILED, status);
+    }
+
+    /** How long the run took, or has taken so far (the WAR only; -1 if not reported). */
+    static long nanos(String status) {
+        return number(NANOS, status);
+    }
+
+    private static long number(Pattern field, String status) {
+        Matcher m = field.matcher(status);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
  */
 final class Processes {
 
-    private static final List<ServerProcess> STARTED = new ArrayList<>();
+    private static final List<AutoCloseable> STARTED = new ArrayList<>();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(Processes::stopAll, "stop-servers"));
@@ -17,11 +17,18 @@ final class Processes {
 
     private Processes() {}
 
-    static synchronized void started(ServerProcess server) {
-        STARTED.add(server);
+    /** Registers a process to stop at exit: a server or the scenario's redis-server. */
+    static synchronized void started(AutoCloseable process) {
+        STARTED.add(process);
     }
 
     private static synchronized void stopAll() {
-        STARTED.forEach(ServerProcess::stop);
+        for (AutoCloseable process : STARTED) {
+            try {
+                process.close();
+            } catch (Exception e) {
+                // the others are still stopped
+            }
+        }
     }
 }

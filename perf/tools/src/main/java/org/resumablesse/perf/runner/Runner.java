@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,11 +13,15 @@ import java.util.function.Supplier;
  * Runs the benchmark and prints Markdown tables of medians with [min-max].
  *
  * <pre>
- * Runner [--quick | --smoke] [--servers payara,liberty] [--scenarios 1,2,3,4,5]
- *        [--targets ceiling,plain,module] [--reps N] [--out FILE]
+ * Runner [--quick | --smoke] [--servers payara,liberty] [--scenarios 1,2,3,4,5,7]
+ *        [--targets ceiling,plain,module] [--reps N] [--out FILE] [--events N] [--idle N,..]
+ *        [--payara-port P] [--liberty-port P] [--ceiling-port P] [--redis-server PATH]
+ *        [--profile DIR]
  * </pre>
  *
- * System properties: {@code perf.war}, {@code perf.payaraJar}, {@code perf.wlp} (the unpacked
+ * <p>Scenario 7 (several nodes on Redis, Payara Micro only) runs only when listed.
+ *
+ * <p>System properties: {@code perf.war}, {@code perf.payaraJar}, {@code perf.wlp} (the unpacked
  * OpenLiberty {@code wlp} directory) and {@code perf.workDir} (logs and server files). Exits 1 when
  * a completeness check failed and {@code --smoke} or {@code --strict} was given.
  */
@@ -68,6 +71,9 @@ public final class Runner {
             if (options.has(5)) {
                 stalled(server);
             }
+            if (options.has(7)) {
+                new NodesScenario(options, this::payaraNode, this::record, results).run(server);
+            }
         }
         return "## Benchmark "
                 + started
@@ -80,7 +86,7 @@ public final class Runner {
     }
 
     private void sharedServerScenarios(String server) {
-        try (ServerProcess ceiling = ServerProcess.ceiling(work("ceiling"), CEILING_PORT);
+        try (ServerProcess ceiling = ServerProcess.ceiling(work("ceiling"), options.ceilingPort());
                 ServerProcess app = needsApp() ? app(server) : null) {
             List<Target> targets = targets(ceiling, app);
             if (options.has(1)) {
@@ -176,8 +182,7 @@ public final class Runner {
         }
     }
 
-    private void record(
-            String table, String server, Target target, Supplier<Map<String, Double>> run) {
+    void record(String table, String server, Target target, Supplier<Map<String, Double>> run) {
         try {
             Map<String, Double> metrics = run.get();
             System.out.println(server + " | " + table + " | " + target.name() + " | " + metrics);
@@ -207,7 +212,7 @@ public final class Runner {
 
     private ServerProcess fresh(String server, String target) {
         return target.equals("ceiling")
-                ? ServerProcess.ceiling(work("ceiling"), CEILING_PORT)
+                ? ServerProcess.ceiling(work("ceiling"), options.ceilingPort())
                 : app(server);
     }
 
@@ -222,7 +227,7 @@ public final class Runner {
                                             "perf.payaraJar",
                                             "perf/tools/target/payara-micro.jar")),
                             war,
-                            PAYARA_PORT);
+                            options.payaraPort());
             case "liberty" ->
                     ServerProcess.liberty(
                             work("liberty"),
@@ -230,78 +235,24 @@ public final class Runner {
                                     System.getProperty(
                                             "perf.wlp", "perf/tools/target/liberty/wlp")),
                             war,
-                            LIBERTY_PORT);
+                            options.libertyPort());
             default -> throw new IllegalArgumentException("unknown server " + server);
         };
+    }
+
+    /** A Payara Micro node of scenario 7, with its own work directory and log. */
+    private ServerProcess payaraNode(String name, int port, List<String> jvmOptions) {
+        return ServerProcess.payara(
+                name,
+                work(name),
+                Path.of(System.getProperty("perf.payaraJar", "perf/tools/target/payara-micro.jar")),
+                Path.of(System.getProperty("perf.war", "perf/app/target/perf.war")),
+                port,
+                jvmOptions);
     }
 
     private Path work(String name) {
         return Path.of(System.getProperty("perf.workDir", "perf/tools/target/perf-work"))
                 .resolve(name);
-    }
-
-    /** The command line. */
-    record Options(
-            List<String> args,
-            Settings settings,
-            List<String> servers,
-            List<Integer> scenarios,
-            List<String> targets,
-            boolean strict,
-            Path out) {
-
-        boolean has(int scenario) {
-            return scenarios.contains(scenario);
-        }
-
-        static Options parse(String... args) {
-            Settings settings = Settings.full();
-            List<String> servers = List.of("payara", "liberty");
-            List<Integer> scenarios = List.of(1, 2, 3, 4, 5);
-            List<String> targets = List.of("ceiling", "plain", "module");
-            boolean strict = false;
-            Path out = null;
-            Integer reps = null;
-            Long events = null;
-            List<Integer> idle = null;
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--quick" -> settings = Settings.quick();
-                    case "--smoke" -> {
-                        settings = Settings.smoke();
-                        servers = List.of("payara");
-                        scenarios = List.of(1, 2, 4);
-                        strict = true;
-                    }
-                    case "--strict" -> strict = true;
-                    case "--servers" -> servers = List.of(args[++i].split(","));
-                    case "--scenarios" ->
-                            scenarios =
-                                    Arrays.stream(args[++i].split(","))
-                                            .map(Integer::valueOf)
-                                            .toList();
-                    case "--targets" -> targets = List.of(args[++i].split(","));
-                    case "--reps" -> reps = Integer.valueOf(args[++i]);
-                    case "--events" -> events = Long.valueOf(args[++i]);
-                    case "--idle" ->
-                            idle =
-                                    Arrays.stream(args[++i].split(","))
-                                            .map(Integer::valueOf)
-                                            .toList();
-                    case "--out" -> out = Path.of(args[++i]);
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
-                }
-            }
-            if (reps != null) {
-                settings = settings.withReps(reps);
-            }
-            if (events != null) {
-                settings = settings.withSaturatingEvents(events);
-            }
-            if (idle != null) {
-                settings = settings.withIdleCounts(idle);
-            }
-            return new Options(List.of(args), settings, servers, scenarios, targets, strict, out);
-        }
     }
 }

@@ -53,15 +53,25 @@ final class ServerProcess implements AutoCloseable {
 
     /** Payara Micro from its jar, serving the WAR at {@code /perf}, without Hazelcast. */
     static ServerProcess payara(Path work, Path jar, Path war, int port) {
+        return payara("payara", work, jar, war, port, List.of());
+    }
+
+    /**
+     * Payara Micro as {@link #payara(Path, Path, Path, int)}, logging to {@code <name>.log}, with
+     * more JVM options (such as {@code -Dresumable-sse.store=redis}, which MicroProfile Config
+     * reads from the system properties).
+     */
+    static ServerProcess payara(
+            String name, Path work, Path jar, Path war, int port, List<String> jvmOptions) {
         Path tmp = work.resolve("payara-tmp");
         Path preboot = work.resolve("payara-preboot.txt");
         mkdirs(tmp);
         copyResource("payara-preboot.txt", preboot);
         List<String> command =
+                new ArrayList<>(List.of(java(), "-Xmx2g", "-Djava.io.tmpdir=" + tmp));
+        command.addAll(jvmOptions);
+        command.addAll(
                 List.of(
-                        java(),
-                        "-Xmx2g",
-                        "-Djava.io.tmpdir=" + tmp,
                         "-jar",
                         jar.toString(),
                         "--deploy",
@@ -73,8 +83,8 @@ final class ServerProcess implements AutoCloseable {
                         "--nohazelcast",
                         "--disablephonehome",
                         "--prebootcommandfile",
-                        preboot.toString());
-        return start("payara", command, Map.of(), work, port, "/perf", "/perf/api/control");
+                        preboot.toString()));
+        return start(name, command, Map.of(), work, port, "/perf", "/perf/api/control");
     }
 
     /** OpenLiberty from an unpacked runtime: a fresh server {@code perf} with the WAR. */

@@ -13,6 +13,7 @@ import java.util.List;
  * @param idleCounts scenario 3: the numbers of idle connections
  * @param storm scenario 4
  * @param stalled scenario 5
+ * @param nodes scenario 7
  */
 record Settings(
         int reps,
@@ -21,7 +22,8 @@ record Settings(
         Delivery rated,
         List<Integer> idleCounts,
         Storm storm,
-        Stalled stalled) {
+        Stalled stalled,
+        Nodes nodes) {
 
     /** Clients that read everything; {@code rate} 0 publishes as fast as the server takes it. */
     record Delivery(int clients, long events, int size, double rate) {}
@@ -32,6 +34,20 @@ record Settings(
     /** One fast client and {@code stalled} that never read, {@code size}-byte events. */
     record Stalled(int stalled, int size, double rate, int seconds) {}
 
+    /**
+     * Scenario 7: {@code clients} split evenly over the nodes, {@code events} at {@code rate} from
+     * the first node; then {@code burst} events published as fast as the first node takes them by 1
+     * and by {@code threads} threads, to {@code followers} clients per node.
+     */
+    record Nodes(
+            int clients,
+            long events,
+            int size,
+            double rate,
+            long burst,
+            int threads,
+            int followers) {}
+
     static Settings full() {
         return new Settings(
                 3,
@@ -40,7 +56,8 @@ record Settings(
                 new Delivery(1000, 500, 100, 50),
                 List.of(5000, 10000),
                 new Storm(1000, 10, 100),
-                new Stalled(50, 16 * 1024, 25, 60));
+                new Stalled(50, 16 * 1024, 25, 60),
+                new Nodes(1000, 300, 100, 10, 30_000, 32, 5));
     }
 
     static Settings quick() {
@@ -51,7 +68,8 @@ record Settings(
                 new Delivery(200, 100, 100, 50),
                 List.of(1000),
                 new Storm(200, 10, 100),
-                new Stalled(10, 16 * 1024, 25, 10));
+                new Stalled(10, 16 * 1024, 25, 10),
+                new Nodes(200, 100, 100, 10, 10_000, 16, 2));
     }
 
     static Settings smoke() {
@@ -62,22 +80,23 @@ record Settings(
                 new Delivery(20, 50, 100, 100),
                 List.of(100),
                 new Storm(20, 5, 20),
-                new Stalled(2, 16 * 1024, 25, 2));
+                new Stalled(2, 16 * 1024, 25, 2),
+                new Nodes(20, 20, 100, 10, 1_000, 4, 1));
     }
 
     /** Scenario 1 with this many events: a burst at full speed. */
     Settings withSaturatingEvents(long events) {
         Delivery burst =
                 new Delivery(saturating.clients(), events, saturating.size(), saturating.rate());
-        return new Settings(reps, warmUp, burst, rated, idleCounts, storm, stalled);
+        return new Settings(reps, warmUp, burst, rated, idleCounts, storm, stalled, nodes);
     }
 
     /** Scenario 3 at these numbers of idle connections. */
     Settings withIdleCounts(List<Integer> counts) {
-        return new Settings(reps, warmUp, saturating, rated, counts, storm, stalled);
+        return new Settings(reps, warmUp, saturating, rated, counts, storm, stalled, nodes);
     }
 
     Settings withReps(int newReps) {
-        return new Settings(newReps, warmUp, saturating, rated, idleCounts, storm, stalled);
+        return new Settings(newReps, warmUp, saturating, rated, idleCounts, storm, stalled, nodes);
     }
 }
