@@ -85,7 +85,7 @@ final class DataLossScenario {
                             + wrong
                             + " open-streams-closed="
                             + open.stream().filter(SseClient::ended).count()
-                            + " refused-503-while-redis-came-back="
+                            + " streams-refused-while-redis-came-back="
                             + refused);
             assertEquals(old.size(), toldUnknownEpoch, answers::toString);
             answers.forEach(c -> assertEquals(0, c.replayed(), c::toString));
