@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -48,11 +46,9 @@ public final class SseEngine implements AutoCloseable {
     private final Delivery delivery;
     private final EngineMetrics metrics;
     private final SessionRegistry sessions;
-    private final TokenRotation rotation;
     private final Subscriptions subscriptions = new Subscriptions();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
-    private final NewSessionLimit newSessions;
-    private final ConnectionSlots slots;
+    private final AdmissionGate gate;
     private volatile boolean running;
 
     /**
@@ -88,14 +84,7 @@ public final class SseEngine implements AutoCloseable {
                         settings.replayMarkers());
         this.metrics = metrics;
         this.sessions = new SessionRegistry(new SessionIds(random), sessionStore);
-        this.rotation = new TokenRotation(sessions, subscriptions, this::sessionTime);
-        this.newSessions =
-                new NewSessionLimit(
-                        settings.maxNewSessionsPerAddress(),
-                        settings.newSessionInterval().toNanos(),
-                        settings.maxSessions(),
-                        ticker);
-        this.slots = new ConnectionSlots(settings.maxConnections());
+        this.gate = new AdmissionGate(settings, sessions, subscriptions, ticker, this::sessionTime);
         store.setAppendListener(new FanOut(subscriptions, delivery));
     }
 
@@ -246,73 +235,7 @@ public final class SseEngine implements AutoCloseable {
         if (!running) {
             throw notRunning();
         }
-        Set<Audience> streams = streams(topics, user);
-        if (!slots.tryTake()) {
-            throw new ConnectionRefusedException(
-                    Reason.TOO_MANY_CONNECTIONS_IN_TOTAL,
-                    "the server has max-connections open already");
-        }
-        try {
-            if (!settings.reconnectionEnabled()) {
-                return new Admission(null, null, false, streams, null);
-            }
-            return admitToSession(token, cursorText, streams, user, binding, address);
-        } catch (RuntimeException e) {
-            slots.giveBack();
-            if (e instanceof StoreUnavailableException) {
-                throw new ConnectionRefusedException(
-                        Reason.STORE_UNAVAILABLE, "the session store cannot be reached");
-            }
-            throw e;
-        }
-    }
-
-    private Admission admitToSession(
-            String token,
-            String cursorText,
-            Set<Audience> streams,
-            String user,
-            String binding,
-            String address) {
-        Optional<SessionRegistry.Resumed> found = sessions.resume(token, user, binding);
-        Optional<Session> resumed = found.map(SessionRegistry.Resumed::session);
-        if (resumed.isPresent()
-                && sessions.attach(
-                                resumed.get(), settings.maxConnectionsPerSession(), sessionTime())
-                        == Session.Attach.ATTACHED) {
-            Optional<String> kept =
-                    found.get().signedIn()
-                            ? rotation.afterSignIn(resumed.get(), user, binding)
-                            : Optional.of(token);
-            if (kept.isPresent()) {
-                streams.add(resumed.get().stream());
-                return new Admission(
-                        resumed.get(), kept.get(), false, streams, blankToNull(cursorText));
-            }
-        } else if (resumed.isPresent() && !resumed.get().isExpired()) {
-            throw new ConnectionRefusedException(
-                    Reason.TOO_MANY_CONNECTIONS,
-                    "this session has "
-                            + settings.maxConnectionsPerSession()
-                            + " connections open already");
-        }
-        long wait = newSessions.tryCount(address);
-        if (wait > 0) {
-            throw new ConnectionRefusedException(
-                    Reason.TOO_MANY_NEW_SESSIONS,
-                    "this address was issued max-new-sessions-per-address sessions already",
-                    wait);
-        }
-        SessionRegistry.Issued issued =
-                sessions.issue(sessionTime(), user, binding)
-                        .orElseThrow(
-                                () ->
-                                        new ConnectionRefusedException(
-                                                Reason.TOO_MANY_SESSIONS,
-                                                "the server holds max-sessions already"));
-        streams.add(issued.session().stream());
-        return new Admission(
-                issued.session(), issued.token(), true, streams, blankToNull(cursorText));
+        return gate.admit(token, cursorText, topics, user, binding, address);
     }
 
     /**
@@ -323,23 +246,17 @@ public final class SseEngine implements AutoCloseable {
      *
      * @param user the principal's name the session belongs to from now on, or null
      * @param binding what the session is bound to, as for {@link #admit(String, String, Collection,
-     *     String, String)}
+     *     String, String, String)}
      * @return the new token, or empty when no live session has this id or reconnection is disabled
      * @throws StoreUnavailableException when the session store cannot be reached
      */
     public Optional<String> rotateToken(String sessionId, String user, String binding) {
-        if (!running || !settings.reconnectionEnabled() || !SessionIds.isWellFormed(sessionId)) {
-            return Optional.empty();
-        }
-        return rotation.onDemand(sessionId, user, binding);
+        return running ? gate.rotate(sessionId, user, binding) : Optional.empty();
     }
 
     /** Gives back the slot of an admission that will not be opened. */
     public void cancel(Admission admission) {
-        slots.giveBack();
-        if (admission.session() != null) {
-            sessions.detach(admission.session(), sessionTime());
-        }
+        gate.release(admission.session());
     }
 
     /**
@@ -506,34 +423,8 @@ public final class SseEngine implements AutoCloseable {
 
     private void closed(Connection connection, CloseCause cause) {
         subscriptions.remove(connection);
-        slots.giveBack();
-        if (connection.session() != null) {
-            sessions.detach(connection.session(), sessionTime());
-        }
+        gate.release(connection.session());
         metrics.connectionClosed(cause);
-    }
-
-    private Set<Audience> streams(Collection<String> topics, String user) {
-        // Counted before any is read, so that a thousand topics cost no more than one too many.
-        if (topics.size() > settings.maxTopicsPerConnection()) {
-            throw new ConnectionRefusedException(
-                    Reason.BAD_REQUEST,
-                    "at most " + settings.maxTopicsPerConnection() + " topics per connection");
-        }
-        Set<Audience> streams = new LinkedHashSet<>();
-        streams.add(Audience.everyone());
-        for (String topic : topics) {
-            if (!EventRules.isValidTopic(topic)) {
-                throw new ConnectionRefusedException(
-                        Reason.BAD_REQUEST,
-                        "topic must match [A-Za-z0-9._:/-]{1,128}, got " + EventRules.quote(topic));
-            }
-            streams.add(Audience.topic(topic));
-        }
-        if (user != null && !user.isEmpty()) {
-            streams.add(Audience.user(user));
-        }
-        return streams;
     }
 
     /**
@@ -548,10 +439,6 @@ public final class SseEngine implements AutoCloseable {
 
     private static ConnectionRefusedException notRunning() {
         return new ConnectionRefusedException(Reason.NOT_RUNNING, "Resumable SSE is not running");
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 
     private static void guarded(String task, Runnable work) {
