@@ -52,7 +52,8 @@ public final class StreamAccess {
      * @param maxTopics the engine's topic limit: a request past it, or with a malformed topic, is
      *     left to the engine to refuse with 400 without asking the authorizer
      * @return null when the request may go on to the engine, else its refusal: 403 for an origin or
-     *     topic not allowed, 503 when the authorizer failed
+     *     topic not allowed, an in-band refusal ({@code authorizer-failed}) when the authorizer
+     *     failed
      */
     StreamAdmission.Refused check(StreamRequest request, int maxTopics) {
         String origin = request.header("Origin");
@@ -63,10 +64,13 @@ public final class StreamAccess {
         if (authorizer == null) {
             return null;
         }
-        List<String> topics = List.copyOf(new LinkedHashSet<>(request.queryValues("topic")));
-        if (topics.isEmpty()
-                || topics.size() > maxTopics
-                || !topics.stream().allMatch(EventRules::isValidTopic)) {
+        List<String> asked = request.queryValues("topic");
+        // Counted as the engine counts them, repeats included, before any is read.
+        if (asked.isEmpty() || asked.size() > maxTopics) {
+            return null;
+        }
+        List<String> topics = List.copyOf(new LinkedHashSet<>(asked));
+        if (!topics.stream().allMatch(EventRules::isValidTopic)) {
             return null;
         }
         Collection<String> allowed;
